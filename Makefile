@@ -13,7 +13,7 @@ KBUILD_OPTS := CONFIG_XEN_PVSCSI_FRONTEND=m CONFIG_XEN_PVSCSI_BACKEND=m
 KMAKE = $(MAKE) -C $(KDIR) M=$(CURDIR) $(KBUILD_OPTS)
 
 .PHONY: all modules tools clean check unit rig demo bench deps install \
-	modules_install lint sparse
+	modules_install lint sparse checkpatch
 
 all: modules tools
 
@@ -30,6 +30,9 @@ sparse:
 	$(KMAKE) clean >/dev/null
 	$(KMAKE) C=1 CHECK="sparse -Wsparse-error" modules
 
+checkpatch:
+	tests/checkpatch.sh
+
 tools:
 	$(MAKE) -C tools
 
@@ -43,11 +46,7 @@ deps:
 	tests/install-deps.sh
 
 check: deps
-	$(MAKE) lint
-	$(MAKE) sparse
-	$(MAKE) tools
-	$(MAKE) unit
-	tests/rig/run-rig.sh
+	tests/check.sh
 
 demo: deps
 	tests/rig/run-rig.sh demo

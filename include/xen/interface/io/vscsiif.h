@@ -59,7 +59,6 @@ struct scsiif_request_segment {
 	uint16_t offset;
 	uint16_t length;
 };
-typedef struct scsiif_request_segment vscsiif_segment_t;
 
 #define VSCSIIF_SG_PER_PAGE \
 	(VSCSIIF_PAGE_SIZE / sizeof(struct scsiif_request_segment))
@@ -75,7 +74,7 @@ struct vscsiif_request {
 	uint16_t ref_rqid;		/* request to abort (ACT_SCSI_ABORT) */
 	uint8_t sc_data_direction;	/* VSCSIIF_DIR_* */
 	uint8_t nr_segments;		/* count, maybe | VSCSIIF_SG_GRANT */
-	vscsiif_segment_t seg[VSCSIIF_SG_TABLESIZE];
+	struct scsiif_request_segment seg[VSCSIIF_SG_TABLESIZE];
 	uint32_t reserved[3];
 };
 
