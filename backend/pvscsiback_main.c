@@ -1,28 +1,218 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * pvscsiback: Xen paravirtual SCSI backend passing guest commands straight
- * to the physical SCSI device.
+ * to the physical SCSI device.  This file: module glue, the xenbus state
+ * machine of a vhost and its sysfs statistics.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/sysfs.h>
 #include <xen/xen.h>
 #include <xen/xenbus.h>
-#include <xen/interface/io/vscsiif.h>
 
-static int pvscsiback_probe(struct xenbus_device *dev,
-			    const struct xenbus_device_id *id)
+#include "pvscsiback.h"
+#include "vscsiback_req.h"
+
+struct workqueue_struct *pvscsiback_wq;
+
+static unsigned int max_segments = 128;
+module_param(max_segments, uint, 0444);
+MODULE_PARM_DESC(max_segments,
+		 "feature-sg-grant: data segments per request (26..256, default 128)");
+
+unsigned int pvscsiback_cmd_timeout = 60;
+module_param_named(cmd_timeout, pvscsiback_cmd_timeout, uint, 0644);
+MODULE_PARM_DESC(cmd_timeout,
+		 "Seconds before a passed-through command is aborted (default 60)");
+
+static struct pvscsiback_vhost *to_vhost(struct device *d)
 {
-	return -ENODEV;
+	return dev_get_drvdata(d);
 }
 
-static void pvscsiback_remove(struct xenbus_device *dev)
+static unsigned int vhost_inflight(struct pvscsiback_vhost *vhost)
 {
+	struct pvscsiback_ring *ring;
+	unsigned int n = 0;
+
+	/* lun_mutex also serialises connect/disconnect against readers. */
+	mutex_lock(&vhost->lun_mutex);
+	ring = vhost->ring;
+	if (ring)
+		n = READ_ONCE(ring->inflight);
+	mutex_unlock(&vhost->lun_mutex);
+	return n;
+}
+
+#define STAT_ATTR(name)							\
+static ssize_t name##_show(struct device *d, struct device_attribute *a, \
+			   char *buf)					\
+{									\
+	return sysfs_emit(buf, "%lld\n",				\
+			  atomic64_read(&to_vhost(d)->stats.name));	\
+}									\
+static DEVICE_ATTR_RO(name)
+
+STAT_ATTR(requests);
+STAT_ATTR(bytes);
+STAT_ATTR(errors);
+STAT_ATTR(bad_requests);
+
+static ssize_t in_flight_show(struct device *d, struct device_attribute *a,
+			      char *buf)
+{
+	return sysfs_emit(buf, "%u\n", vhost_inflight(to_vhost(d)));
+}
+static DEVICE_ATTR_RO(in_flight);
+
+static struct attribute *pvscsiback_stats_attrs[] = {
+	&dev_attr_requests.attr,
+	&dev_attr_bytes.attr,
+	&dev_attr_errors.attr,
+	&dev_attr_bad_requests.attr,
+	&dev_attr_in_flight.attr,
+	NULL
+};
+
+static const struct attribute_group pvscsiback_stats_group = {
+	.name = "stats",
+	.attrs = pvscsiback_stats_attrs,
+};
+
+static int vhost_connect(struct pvscsiback_vhost *vhost)
+{
+	struct xenbus_device *dev = vhost->dev;
+	unsigned int ref, evtchn;
+	int err;
+
+	err = xenbus_gather(XBT_NIL, dev->otherend, "ring-ref", "%u", &ref,
+			    "event-channel", "%u", &evtchn, NULL);
+	if (err) {
+		xenbus_dev_fatal(dev, err, "reading %s ring", dev->otherend);
+		return err;
+	}
+	mutex_lock(&vhost->lun_mutex);
+	err = pvscsiback_ring_connect(vhost, ref, evtchn);
+	mutex_unlock(&vhost->lun_mutex);
+	if (err)
+		xenbus_dev_fatal(dev, err, "mapping ring-ref %u port %u", ref,
+				 evtchn);
+	return err;
+}
+
+static void vhost_disconnect(struct pvscsiback_vhost *vhost)
+{
+	mutex_lock(&vhost->lun_mutex);
+	pvscsiback_ring_disconnect(vhost);
+	mutex_unlock(&vhost->lun_mutex);
+}
+
+static void frontend_initialised(struct pvscsiback_vhost *vhost)
+{
+	if (vhost->ring || vhost_connect(vhost))
+		return;
+	pvscsiback_luns_update(vhost, PVSCSIBACK_LUNS_RECONNECT);
+	xenbus_switch_state(vhost->dev, XenbusStateConnected);
+}
+
+static void frontend_connected(struct pvscsiback_vhost *vhost)
+{
+	if (!vhost->ring)
+		return;
+	pvscsiback_luns_update(vhost, PVSCSIBACK_LUNS_CONNECTED);
+	if (vhost->dev->state != XenbusStateConnected)
+		xenbus_switch_state(vhost->dev, XenbusStateConnected);
 }
 
 static void pvscsiback_frontend_changed(struct xenbus_device *dev,
 					enum xenbus_state frontend_state)
 {
+	struct pvscsiback_vhost *vhost = dev_get_drvdata(&dev->dev);
+
+	switch (frontend_state) {
+	case XenbusStateInitialising:
+		/* A frontend coming back after Closed: offer the ring again. */
+		if (dev->state == XenbusStateClosed)
+			xenbus_switch_state(dev, XenbusStateInitWait);
+		break;
+	case XenbusStateInitialised:
+		frontend_initialised(vhost);
+		break;
+	case XenbusStateConnected:
+		frontend_connected(vhost);
+		break;
+	case XenbusStateClosing:
+		vhost_disconnect(vhost);
+		xenbus_switch_state(dev, XenbusStateClosing);
+		break;
+	case XenbusStateClosed:
+		vhost_disconnect(vhost);
+		xenbus_switch_state(dev, XenbusStateClosed);
+		if (xenbus_dev_is_online(dev))
+			break;
+		fallthrough;
+	case XenbusStateUnknown:
+		device_unregister(&dev->dev);
+		break;
+	case XenbusStateReconfiguring:
+		pvscsiback_luns_update(vhost, PVSCSIBACK_LUNS_ADD_DEL);
+		xenbus_switch_state(dev, XenbusStateReconfigured);
+		break;
+	default:
+		xenbus_dev_fatal(dev, -EINVAL, "saw state %d at frontend",
+				 frontend_state);
+		break;
+	}
+}
+
+static int pvscsiback_probe(struct xenbus_device *dev,
+			    const struct xenbus_device_id *id)
+{
+	struct pvscsiback_vhost *vhost = kzalloc(sizeof(*vhost), GFP_KERNEL);
+	int err;
+
+	if (!vhost)
+		return -ENOMEM;
+	vhost->dev = dev;
+	vhost->domid = dev->otherend_id;
+	vhost->max_segs = clamp(max_segments, VSCSIBACK_MIN_SEGS,
+				VSCSIBACK_MAX_SEGS);
+	vhost->feature_host = xenbus_read_unsigned(dev->nodename,
+						   VSCSIIF_XS_FEATURE_HOST, 0);
+	mutex_init(&vhost->lun_mutex);
+	INIT_LIST_HEAD(&vhost->luns);
+	dev_set_drvdata(&dev->dev, vhost);
+
+	err = xenbus_printf(XBT_NIL, dev->nodename, VSCSIIF_XS_SG_GRANT, "%u",
+			    vhost->max_segs);
+	if (err)
+		xenbus_dev_error(dev, err, "writing %s", VSCSIIF_XS_SG_GRANT);
+	err = sysfs_create_group(&dev->dev.kobj, &pvscsiback_stats_group);
+	if (err)
+		goto fail;
+	err = xenbus_switch_state(dev, XenbusStateInitWait);
+	if (err)
+		goto sysfs;
+	return 0;
+sysfs:
+	sysfs_remove_group(&dev->dev.kobj, &pvscsiback_stats_group);
+fail:
+	dev_set_drvdata(&dev->dev, NULL);
+	kfree(vhost);
+	return err;
+}
+
+static void pvscsiback_remove(struct xenbus_device *dev)
+{
+	struct pvscsiback_vhost *vhost = dev_get_drvdata(&dev->dev);
+
+	vhost_disconnect(vhost);
+	sysfs_remove_group(&dev->dev.kobj, &pvscsiback_stats_group);
+	pvscsiback_luns_clear(vhost);
+	dev_set_drvdata(&dev->dev, NULL);
+	kfree(vhost);
 }
 
 static const struct xenbus_device_id pvscsiback_ids[] = {
@@ -39,15 +229,25 @@ static struct xenbus_driver pvscsiback_driver = {
 
 static int __init pvscsiback_init(void)
 {
+	int err;
+
 	if (!xen_domain())
 		return -ENODEV;
-	return xenbus_register_backend(&pvscsiback_driver);
+	pvscsiback_wq = alloc_workqueue("pvscsiback", WQ_UNBOUND |
+					WQ_MEM_RECLAIM, 0);
+	if (!pvscsiback_wq)
+		return -ENOMEM;
+	err = xenbus_register_backend(&pvscsiback_driver);
+	if (err)
+		destroy_workqueue(pvscsiback_wq);
+	return err;
 }
 module_init(pvscsiback_init);
 
 static void __exit pvscsiback_exit(void)
 {
 	xenbus_unregister_driver(&pvscsiback_driver);
+	destroy_workqueue(pvscsiback_wq);
 }
 module_exit(pvscsiback_exit);
 
