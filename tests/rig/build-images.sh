@@ -60,15 +60,16 @@ copy_modules() {
 base_root() {
 	local root=$1 applet
 	mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,run,tmp,var/log,etc,root}
-	cp /bin/busybox "$root/bin/busybox"
-	for applet in $(/bin/busybox --list-full); do
-		[ -e "$root/$applet" ] || ln -s /bin/busybox "$root/$applet"
-	done
-	copy_bin "$root" /usr/bin/kmod
+	copy_bin "$root" /usr/bin/kmod /usr/bin/lsscsi /usr/bin/sg_*
 	for applet in modprobe insmod rmmod lsmod depmod modinfo; do
-		ln -sf /usr/bin/kmod "$root/sbin/$applet"
+		ln -s /usr/bin/kmod "$root/sbin/$applet"
 	done
-	copy_bin "$root" /usr/bin/lsscsi /usr/bin/sg_*
+	cp /bin/busybox "$root/bin/busybox"
+	# Busybox fills in the rest; the real tools above keep their names.
+	for applet in $(/bin/busybox --list-full); do
+		[ -e "$root/usr/bin/${applet##*/}" ] || [ -e "$root/sbin/${applet##*/}" ] ||
+			[ -e "$root/$applet" ] || ln -s /bin/busybox "$root/$applet"
+	done
 	mkdir -p "$root/lib/x86_64-linux-gnu"
 	cp -L /lib/x86_64-linux-gnu/libgcc_s.so.1 "$root/lib/x86_64-linux-gnu/"
 	echo "root:x:0:0:root:/root:/bin/sh" > "$root/etc/passwd"
