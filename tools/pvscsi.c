@@ -107,8 +107,9 @@ static int parse_args(int argc, char **argv, bool stop_at_positional,
 		int rc = parse_option(argc, argv, &i, o);
 
 		if (rc < 0) {
-			if (i < argc && argv[i][0] == '-')
-				errmsg("unknown option '%s'", argv[i]);
+			if (i < argc && argv[i][0] == '-' && strcmp(argv[i], "--timeout") &&
+			    strcmp(argv[i], "-t"))
+				errmsg("unknown option '%s' (see pvscsi --help)", argv[i]);
 			return -1;
 		}
 		if (rc)
@@ -547,8 +548,9 @@ static int dispatch(const char *cmd, int argc, char **argv)
 	struct ctx *c;
 	int lock, rc;
 
-	if (parse_args(argc, argv, create, &o) ||
-	    (create && o.first_unparsed >= argc)) {
+	if (parse_args(argc, argv, create, &o))
+		return 2;
+	if (create && o.first_unparsed >= argc) {
 		usage(stderr);
 		return 2;
 	}

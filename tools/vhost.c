@@ -518,6 +518,11 @@ int attach_lun(struct ctx *c, unsigned int domid, const char *entry,
 	errmsg("vscsi entry '%s': %s (vhost %u state %s, LUN state %s); nothing attached",
 	       entry, wait_failure(rc), a.devid, state_name(w.vh),
 	       state_name(w.dev));
+	/* A refused LUN still ends the dance: let it, then take it out. */
+	if (rc == -EIO) {
+		w.want_dev = w.bad_dev = -1;
+		wait_lun(c, &w);
+	}
 	if (a.mode == ATTACH_NEW_VHOST)
 		teardown_vhost(c, domid, a.devid);
 	else
