@@ -6,7 +6,7 @@
 . /rig/guest/lib.sh
 modprobe -a sd_mod sg "${1:-xen-scsifront}" || gfail "modprobe ${1:-xen-scsifront}"
 echo "RIG-WATCH ready"
-prev=
+prev=start
 while :; do
 	cur=$(lsscsi 2>/dev/null | sed -n 's/^\[[0-9]*:\([0-9]*:[0-9]*:[0-9]*\)\].*/\1/p' |
 		sort | tr '\n' ' ')
