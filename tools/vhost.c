@@ -510,8 +510,10 @@ int attach_lun(struct ctx *c, unsigned int domid, const char *entry,
 		return -1;
 	if (a.mode == ATTACH_QUEUED)
 		return 0;
-	w.devid = r.devid = a.devid;
-	w.devn = r.devn = a.lun.devn;
+	w.devid = a.devid;
+	w.devn = a.lun.devn;
+	r.devid = a.devid;
+	r.devn = a.lun.devn;
 	rc = wait_lun(c, &w);
 	if (!rc)
 		return 0;
@@ -520,7 +522,8 @@ int attach_lun(struct ctx *c, unsigned int domid, const char *entry,
 	       state_name(w.dev));
 	/* A refused LUN still ends the dance: let it, then take it out. */
 	if (rc == -EIO) {
-		w.want_dev = w.bad_dev = -1;
+		w.want_dev = -1;
+		w.bad_dev = -1;
 		wait_lun(c, &w);
 	}
 	if (a.mode == ATTACH_NEW_VHOST)
