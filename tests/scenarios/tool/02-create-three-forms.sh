@@ -35,7 +35,8 @@ for m in "0:0:0 $h1" "0:1:0 $h2" "0:2:0 $h3"; do
 	[ "$(tool_guest_wwid three "$1")" = "$(wwid_of "$2")" ] ||
 		die "guest $1 is '$(tool_guest_wwid three "$1")', wanted $2's $(wwid_of "$2")"
 done
-pvscsi list three
+pvscsi list three >/tmp/list.txt || die "list"
+while read -r line; do show "list: $line"; done </tmp/list.txt
 [ "$(pvscsi list -m three | awk -F'\t' '$7 == 4 && $8 == 4' | wc -l)" -eq 3 ] ||
 	die "list -m: $(pvscsi list -m three)"
 show "create-three-forms: $d1 -> 0:0:0, $w2 -> 0:1:0, $h3 -> 0:2:0 seen by the guest; layout and perms ok"

@@ -27,7 +27,9 @@ pvscsi attach hot "$w3" 1:0:3:0 --timeout 90 || die "attach $w3 (vhost 1)"
 tool_wait_luns hot "0:0:0 0:1:0 0:3:0" 30 || die "guest did not see 0:3:0"
 [ "$(tool_node "$id" 1 libxl_ctrl_index)" = 1 ] || die "vhost 1 ctrl index"
 [ "$(tool_guest_wwid hot 0:3:0)" = "$w3" ] || die "0:3:0 is not $w3"
-pvscsi list hot
+pvscsi list -m hot >/tmp/list.txt || die "list -m"
+while read -r line; do show "list -m: $line"; done </tmp/list.txt
+[ "$(wc -l </tmp/list.txt)" -eq 3 ] || die "list -m: $(cat /tmp/list.txt)"
 show "attach: vhost 0 <- $d1 (new vhost), $h2 (Reconfiguring); vhost 1 <- $w3"
 
 pvscsi detach hot 0:0:0:0 --timeout 90 || die "detach 0:0:0:0"
