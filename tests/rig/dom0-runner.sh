@@ -22,7 +22,7 @@ diagnose() {
 	name=$1 dir=$2
 	echo "RIG-DIAG-BEGIN $name"
 	echo "--- scenario output (last 80 lines)"
-	tail -n 80 "$dir/out"
+	tail -n 80 "$dir/out" | sed "s/^/  /"
 	echo "--- dom0 dmesg (last 60 lines)"
 	tail -n 60 "$dir/dmesg"
 	for log in "$dir"/guest-*.log; do

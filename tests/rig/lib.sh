@@ -164,3 +164,29 @@ lio_export() {
 	echo "naa.$(printf '60014050%08x' $((_n + 1)))" >"$_tpg/nexus" || die "nexus"
 	echo "$_wwn:0"
 }
+
+# hba_load: bring up the virtio-scsi HBA a group's rig.conf asked for
+# (RIG_HBA=1): disk at target 1, CD-ROM at target 2; waits for both.
+hba_load() {
+	modprobe -a virtio_pci virtio_scsi || die "modprobe virtio_scsi"
+	_left=100
+	until hba_hctl disk >/dev/null && hba_hctl cd >/dev/null; do
+		_left=$((_left - 1))
+		[ $_left -le 0 ] && die "virtio-scsi devices did not appear"
+		sleep 0.2
+	done
+}
+
+# hba_hctl disk|cd: h:c:t:l of the HBA's disk or CD-ROM.
+hba_hctl() {
+	case $1 in
+	disk) _type=0 ;;
+	cd) _type=5 ;;
+	*) return 1 ;;
+	esac
+	for _dev in /sys/bus/scsi/devices/*:*:*:*; do
+		[ "$(cat "$_dev/vendor" 2>/dev/null | tr -d ' ')" = QEMU ] || continue
+		[ "$(cat "$_dev/type" 2>/dev/null)" = "$_type" ] && { basename "$_dev"; return 0; }
+	done
+	return 1
+}

@@ -88,16 +88,32 @@ make_images() {
 	overlay_cpio "$run/dom0" >>"$run/dom0.cpio"
 }
 
+# hba_args: a virtio-scsi HBA for Dom0 with a 64 MiB disk (target 1) and a
+# CD-ROM (target 2), fresh media every boot: a second real LLD besides
+# scsi_debug, and the device types scsi_debug cannot be.
+hba_args() {
+	local disk=$RIG_BUILD/hba-disk.img cd=$RIG_BUILD/hba-cd.iso
+	rm -f "$disk" "$cd"
+	truncate -s 64M "$disk"
+	head -c 4M /dev/urandom >"$cd"
+	echo "-device virtio-scsi-pci,id=hba,disable-legacy=on" \
+		"-drive if=none,id=hbadisk,file=$disk,format=raw,cache=unsafe" \
+		"-device scsi-hd,drive=hbadisk,bus=hba.0,scsi-id=1,lun=0,serial=PVSCSIHD1,wwn=0x5000c50015ea71a1" \
+		"-drive if=none,id=hbacd,file=$cd,format=raw,media=cdrom,readonly=on" \
+		"-device scsi-cd,drive=hbacd,bus=hba.0,scsi-id=2,lun=0,serial=PVSCSICD1"
+}
+
 # Optional per-group settings: tests/scenarios/<group>/rig.conf may set
-# QEMU_EXTRA (e.g. an emulated HBA for Dom0).
+# RIG_HBA=1 (see hba_args) or QEMU_EXTRA (more qemu arguments).
 boot_group() {
-	local group=$1 log=$RIG_BUILD/logs/$1.log limit=90 script t QEMU_EXTRA=
+	local group=$1 log=$RIG_BUILD/logs/$1.log limit=90 script t QEMU_EXTRA= RIG_HBA=
 	for script in "$ROOT/tests/scenarios/$group"/[0-9]*.sh; do
 		t=$(sed -n 's/^# rig-timeout: *\([0-9]*\).*/\1/p' "$script")
 		limit=$((limit + ${t:-300} + 10))
 	done
 	# shellcheck disable=SC1090
 	[ -f "$ROOT/tests/scenarios/$group/rig.conf" ] && . "$ROOT/tests/scenarios/$group/rig.conf"
+	[ "$RIG_HBA" = 1 ] && QEMU_EXTRA="$QEMU_EXTRA $(hba_args)"
 	make_images "$group"
 	local dom0_args="console=hvc0 earlyprintk=xen loglevel=6"
 	local start=$SECONDS
