@@ -428,40 +428,37 @@ static int plan_entries(struct ctx *c, const struct xlcfg *cfg, bool force,
 	return 0;
 }
 
-/*
- * One vhost per distinct vdev host number, devids 0, 1, ... in order of
- * first use, LUNs dev-0, dev-1, ... in config order (luns is regrouped).
- */
+/* Group the LUNs by vhost (vscsi_plan_slots), dev-N order within each. */
 static int plan_vhosts(struct plan *p)
 {
+	struct vscsi_slot *slot = calloc(p->n + 1, sizeof(*slot));
 	struct lun *sorted = calloc(p->n + 1, sizeof(*sorted));
 	size_t k = 0;
 
 	p->vh = calloc(p->n + 1, sizeof(*p->vh));
-	if (!sorted || !p->vh) {
+	if (!slot || !sorted || !p->vh) {
+		free(slot);
 		free(sorted);
 		errmsg("out of memory");
 		return -1;
 	}
-	for (size_t i = 0; i < p->n; i++) {
-		struct vhost *vh = NULL;
+	p->nr_vh = vscsi_plan_slots(p->e, p->n, 0, slot);
+	for (size_t v = 0; v < p->nr_vh; v++) {
+		struct vhost *vh = &p->vh[v];
 
-		for (size_t j = 0; j < p->nr_vh && !vh; j++)
-			if (p->vh[j].ctrl == p->e[i].vdev.host)
-				vh = &p->vh[j];
-		if (vh)
-			continue;
-		vh = &p->vh[p->nr_vh];
-		vh->devid = (unsigned int)p->nr_vh++;
-		vh->ctrl = p->e[i].vdev.host;
-		vh->feature_host = p->e[i].feature_host;
+		vh->devid = (unsigned int)v;
 		vh->luns = &sorted[k];
-		for (size_t j = i; j < p->n; j++)
-			if (p->e[j].vdev.host == vh->ctrl) {
-				sorted[k] = p->luns[j];
-				sorted[k++].devn = (unsigned int)vh->nr_luns++;
-			}
+		for (size_t i = 0; i < p->n; i++) {
+			if (slot[i].devid != v)
+				continue;
+			vh->ctrl = p->e[i].vdev.host;
+			vh->feature_host = p->e[i].feature_host;
+			sorted[k] = p->luns[i];
+			sorted[k++].devn = slot[i].devn;
+			vh->nr_luns++;
+		}
 	}
+	free(slot);
 	free(p->luns);
 	p->luns = sorted;
 	return 0;

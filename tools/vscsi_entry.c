@@ -486,3 +486,28 @@ int vscsi_entries_check(const struct vscsi_entry *e, size_t n,
 				return -EINVAL;
 	return 0;
 }
+
+size_t vscsi_plan_slots(const struct vscsi_entry *e, size_t n,
+			unsigned int first_devid, struct vscsi_slot *slot)
+{
+	size_t nr_vhosts = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t j;
+
+		/* An earlier entry with the same host number fixed the vhost. */
+		for (j = 0; j < i && e[j].vdev.host != e[i].vdev.host; j++)
+			;
+		if (j < i) {
+			slot[i].devid = slot[j].devid;
+			slot[i].devn = 0;
+			for (size_t k = 0; k < i; k++)
+				if (slot[k].devid == slot[i].devid)
+					slot[i].devn++;
+		} else {
+			slot[i].devid = first_devid + (unsigned int)nr_vhosts++;
+			slot[i].devn = 0;
+		}
+	}
+	return nr_vhosts;
+}

@@ -69,4 +69,18 @@ bool vscsi_virt_hctl_equal(const struct vscsi_virt_hctl *a,
 int vscsi_entries_check(const struct vscsi_entry *e, size_t n,
 			bool allow_same_pdev, char *err, size_t errlen);
 
+/* Where an entry of a new guest's list goes: vhost devid and dev-N. */
+struct vscsi_slot {
+	unsigned int devid, devn;
+};
+
+/*
+ * One vhost per distinct vdev host number, numbered from first_devid in
+ * order of first use (as libxl numbers new devices); LUNs dev-0, dev-1, ...
+ * in list order within their vhost.  Fills slot[n]; returns the number of
+ * vhosts.
+ */
+size_t vscsi_plan_slots(const struct vscsi_entry *e, size_t n,
+			unsigned int first_devid, struct vscsi_slot *slot);
+
 #endif

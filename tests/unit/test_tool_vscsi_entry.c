@@ -300,6 +300,30 @@ static void test_list_check(void **state)
 	assert_non_null(strstr(err, "feature-host"));
 }
 
+static void test_plan_slots(void **state)
+{
+	static const char *const list[] = {
+		"/dev/sdb,3:0:0:0", "/dev/sdc,0:0:0:0", "/dev/sdd,3:0:1:0",
+		"/dev/sde,1:0:0:0", "/dev/sdf,3:0:2:0", "/dev/sdg,0:0:1:0",
+	};
+	static const struct vscsi_slot want[] = {
+		{ 5, 0 }, { 6, 0 }, { 5, 1 }, { 7, 0 }, { 5, 2 }, { 6, 1 },
+	};
+	struct vscsi_entry e[6];
+	struct vscsi_slot slot[6];
+
+	(void)state;
+	parse_list(list, 6, e);
+	assert_int_equal(vscsi_plan_slots(e, 6, 5, slot), 3);
+	for (size_t i = 0; i < 6; i++) {
+		assert_int_equal(slot[i].devid, want[i].devid);
+		assert_int_equal(slot[i].devn, want[i].devn);
+	}
+	assert_int_equal(vscsi_plan_slots(e, 0, 0, slot), 0);
+	assert_int_equal(vscsi_plan_slots(e, 1, 0, slot), 1);
+	assert_int_equal(slot[0].devid, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -314,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_small_error_buffer),
 		cmocka_unit_test(test_hctl_helpers),
 		cmocka_unit_test(test_list_check),
+		cmocka_unit_test(test_plan_slots),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
