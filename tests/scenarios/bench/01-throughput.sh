@@ -33,7 +33,7 @@ pdev=$(lio_export "$hctl") || die "lio export: $pdev"
 run_pair stock_stock "$pdev" xen-scsifront
 run_pair stock_ours "$pdev" pvscsifront
 
-show "bench: MiB/s (seq 1 MiB O_DIRECT write/read, 32 MiB) and 4 KiB O_DIRECT random-offset reads/s; ratio = pair / stock pair"
+show "bench: MiB/s (seq 1 MiB O_DIRECT write/read, 32 MiB) and 4 KiB O_DIRECT reads/s at queue depth 1; ratio = pair / stock pair"
 show "$(printf '%-28s %10s %10s %10s' 'backend / frontend' 'seq write' 'seq read' '4k read')"
 for pair in stock_stock stock_ours ours_stock ours_ours; do
 	eval "w=\$seqw_$pair r=\$seqr_$pair k=\$rand4k_$pair"
