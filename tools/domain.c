@@ -207,25 +207,33 @@ struct prune_arg {
 	unsigned int removed;
 };
 
-static int prune_txn(struct ctx *c, xs_transaction_t t, void *arg)
+/* Remove root/<domid> of every dead domain; returns how many, or -1. */
+static int prune_root(struct ctx *c, xs_transaction_t t, const char *root)
 {
-	struct prune_arg *p = arg;
 	unsigned int n, id;
-	char **ids = xdir(c, t, &n, BACKEND_ROOT);
-	int rc = 0;
+	char **ids = xdir(c, t, &n, "%s", root);
+	int removed = 0;
 
-	p->removed = 0;
-	for (unsigned int i = 0; i < n && !rc; i++) {
+	for (unsigned int i = 0; i < n && removed >= 0; i++) {
 		if (!parse_uint(ids[i], DOMID_MAX, &id) ||
 		    domain_alive(c, t, id))
 			continue;
-		if (!xrm(c, t, BACKEND_ROOT "/%u", id))
-			rc = -1;
-		else
-			p->removed++;
+		removed = xrm(c, t, "%s/%u", root, id) ? removed + 1 : -1;
 	}
 	free(ids);
-	return rc;
+	return removed;
+}
+
+static int prune_txn(struct ctx *c, xs_transaction_t t, void *arg)
+{
+	struct prune_arg *p = arg;
+	int n = prune_root(c, t, BACKEND_ROOT);
+
+	/* The backend's error nodes of the dead domain's devices, as libxl. */
+	if (n < 0 || prune_root(c, t, ERROR_ROOT) < 0)
+		return -1;
+	p->removed = (unsigned int)n;
+	return 0;
 }
 
 int prune_dead(struct ctx *c, bool verbose)

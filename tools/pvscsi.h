@@ -15,6 +15,8 @@
 /* The backend always lives in Dom0, where this tool runs. */
 #define BACKEND_DOMID 0
 #define BACKEND_ROOT "/local/domain/0/backend/vscsi"
+/* Where xenbus_dev_error() reports a backend device's errors. */
+#define ERROR_ROOT "/local/domain/0/error/backend/vscsi"
 
 /* XenbusState values used by the vscsi dance. */
 enum {

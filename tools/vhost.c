@@ -357,9 +357,13 @@ static int vhost_rm_txn(struct ctx *c, xs_transaction_t t, void *arg)
 
 	be_path(be, r->domid, r->devid);
 	fe_path(fe, r->domid, r->devid);
-	if (!xrm(c, t, "%s", be) || !xrm(c, t, "%s", fe))
+	/* libxl drops a device's error node with the device. */
+	if (!xrm(c, t, "%s", be) || !xrm(c, t, "%s", fe) ||
+	    !xrm(c, t, ERROR_ROOT "/%u/%u", r->domid, r->devid))
 		return -1;
 	snprintf(be, sizeof(be), BACKEND_ROOT "/%u", r->domid);
+	rm_if_empty(c, t, be);
+	snprintf(be, sizeof(be), ERROR_ROOT "/%u", r->domid);
 	rm_if_empty(c, t, be);
 	snprintf(fe, sizeof(fe), "/local/domain/%u/device/vscsi", r->domid);
 	rm_if_empty(c, t, fe);
@@ -611,6 +615,7 @@ static int rm_domain_txn(struct ctx *c, xs_transaction_t t, void *arg)
 	const unsigned int *domid = arg;
 
 	return xrm(c, t, BACKEND_ROOT "/%u", *domid) &&
+	       xrm(c, t, ERROR_ROOT "/%u", *domid) &&
 	       xrm(c, t, "/local/domain/%u/device/vscsi", *domid) ? 0 : -1;
 }
 

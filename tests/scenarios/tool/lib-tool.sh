@@ -20,7 +20,9 @@ tool_backend() {
 	pvscsi cleanup >/dev/null || die "pvscsi cleanup"
 	case $1 in
 	ours)
-		rmmod xen-scsiback 2>/dev/null
+		if grep -q '^xen_scsiback ' /proc/modules; then
+			rmmod xen-scsiback || die "xen-scsiback still in use (LIO exports): run stock scenarios last"
+		fi
 		grep -q '^pvscsiback ' /proc/modules ||
 			insmod /rig/modules/pvscsiback.ko || die "insmod pvscsiback"
 		;;
@@ -88,8 +90,11 @@ tool_fails() {
 	log "refused as expected: $(cat /tmp/tool.err)"
 }
 
-# tool_clean DOMID: no vscsi node of that domain left on either side.
+# tool_clean DOMID: no vscsi node of that domain left on either side, nor
+# the backend's error nodes for its devices.
 tool_clean() {
+	xenstore-exists "/local/domain/0/error/backend/vscsi/$1" &&
+		die "left behind: $(xenstore-ls -f "/local/domain/0/error/backend/vscsi/$1")"
 	xenstore-exists "$BACKEND_ROOT/$1" && die "left behind: $(xenstore-ls -f "$BACKEND_ROOT/$1")"
 	xenstore-exists "/local/domain/$1/device/vscsi" &&
 		die "left behind: $(xenstore-ls -f "/local/domain/$1/device/vscsi")"
