@@ -333,6 +333,11 @@ static irqreturn_t pvscsiback_irq(int irq, void *dev_id)
 {
 	struct pvscsiback_ring *ring = dev_id;
 
+	/*
+	 * Xen marks the port pending at bind time, so this can run before
+	 * the binder stored the irq; the late EOI must name it.
+	 */
+	WRITE_ONCE(ring->irq, irq);
 	atomic_set(&ring->eoi_pending, 1);
 	queue_work(pvscsiback_wq, &ring->dispatch_work);
 	return IRQ_HANDLED;
