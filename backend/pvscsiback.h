@@ -28,6 +28,9 @@ struct pvscsiback_lun {
 	struct kref kref;		/* table + each request using it */
 	u16 chn, tgt, lun;		/* the guest's view */
 	struct scsi_device *sdev;	/* held with scsi_device_get() */
+	char *pdev;			/* p-dev, to bind again; NULL if transient */
+	unsigned long next_rebind;	/* jiffies: rate limit for rebinding */
+	bool unlinked;			/* out of the table; lun_mutex */
 	char devname[24];		/* "dev-N" under vscsi-devs */
 };
 
@@ -89,12 +92,14 @@ struct pvscsiback_stats {
 	atomic64_t bytes;
 	atomic64_t errors;
 	atomic64_t bad_requests;
+	atomic64_t task_mgmt;		/* ABORT/RESET answered */
 };
 
 struct pvscsiback_vhost {
 	struct xenbus_device *dev;
 	domid_t domid;
 	bool feature_host;		/* p-dev names a whole physical host */
+	bool host_known;		/* feature_host_no valid (release/acquire) */
 	u32 feature_host_no;		/* that host's number */
 	u32 max_segs;			/* feature-sg-grant we advertised */
 	/* Serialises LUN table writers (xenbus callbacks, hotplug). */
@@ -116,6 +121,8 @@ void pvscsiback_ring_disconnect(struct pvscsiback_vhost *vhost);
 struct pvscsiback_lun *pvscsiback_lun_get(struct pvscsiback_vhost *vhost,
 					  u16 chn, u16 tgt, u16 lun);
 void pvscsiback_lun_put(struct pvscsiback_lun *lun);
+struct pvscsiback_lun *pvscsiback_lun_alive(struct pvscsiback_vhost *vhost,
+					    struct pvscsiback_lun *lun);
 unsigned int pvscsiback_target_luns(struct pvscsiback_vhost *vhost, u16 chn,
 				    u16 tgt, u16 *luns, unsigned int max);
 enum pvscsiback_luns_op {

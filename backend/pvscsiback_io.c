@@ -178,6 +178,9 @@ static bool emulate_report_luns(struct pvscsiback_pending *pend,
 	u32 n, full, len;
 	u8 *buf;
 
+	/* feature-host shows the physical host: its targets answer. */
+	if (pend_vhost(pend)->feature_host)
+		return false;
 	n = pvscsiback_target_luns(pend_vhost(pend), req->channel, req->id,
 				   luns, ARRAY_SIZE(luns));
 	if (!n)
@@ -288,6 +291,8 @@ static void submit_cdb(struct pvscsiback_pending *pend,
 		return;
 	pend->lun = pvscsiback_lun_get(pend_vhost(pend), req->channel,
 				       req->id, req->lun);
+	if (pend->lun)
+		pend->lun = pvscsiback_lun_alive(pend_vhost(pend), pend->lun);
 	if (!pend->lun) {
 		pvscsiback_finish(pend, DID_NO_CONNECT << 16);
 		return;

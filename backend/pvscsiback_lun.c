@@ -20,6 +20,34 @@ module_param(wwn_max_host, uint, 0644);
 MODULE_PARM_DESC(wwn_max_host,
 		 "SCSI host numbers 0..N-1 are searched for a WWN p-dev (default 1024)");
 
+static struct scsi_device *lookup_hctl(const u32 h[4]);
+
+/* feature-host: any c:t:l of the physical host, including later ones. */
+static struct pvscsiback_lun *host_lun(struct pvscsiback_vhost *vhost,
+				       u16 chn, u16 tgt, u16 lun)
+{
+	u32 h[4] = { 0, chn, tgt, lun };
+	struct pvscsiback_lun *l;
+
+	if (!vhost->feature_host || !smp_load_acquire(&vhost->host_known))
+		return NULL;
+	h[0] = READ_ONCE(vhost->feature_host_no);
+	l = kzalloc(sizeof(*l), GFP_KERNEL);
+	if (!l)
+		return NULL;
+	l->sdev = lookup_hctl(h);
+	if (!l->sdev) {
+		kfree(l);
+		return NULL;
+	}
+	kref_init(&l->kref);
+	l->chn = chn;
+	l->tgt = tgt;
+	l->lun = lun;
+	l->unlinked = true;
+	return l;
+}
+
 struct pvscsiback_lun *pvscsiback_lun_get(struct pvscsiback_vhost *vhost,
 					  u16 chn, u16 tgt, u16 lun)
 {
@@ -34,7 +62,7 @@ struct pvscsiback_lun *pvscsiback_lun_get(struct pvscsiback_vhost *vhost,
 		}
 	}
 	rcu_read_unlock();
-	return found;
+	return found ?: host_lun(vhost, chn, tgt, lun);
 }
 
 static void lun_release(struct kref *kref)
@@ -43,6 +71,7 @@ static void lun_release(struct kref *kref)
 						kref);
 
 	scsi_device_put(l->sdev);
+	kfree(l->pdev);
 	kfree_rcu(l, rcu);
 }
 
@@ -209,23 +238,58 @@ static int lun_fill(struct pvscsiback_vhost *vhost, const char *name,
 		return PTR_ERR(pdev);
 	}
 	l->sdev = lookup_pdev(pdev);
-	if (!l->sdev)
+	if (!l->sdev) {
 		xenbus_dev_error(vhost->dev, -ENODEV,
 				 "%s: p-dev %s not found", name, pdev);
-	kfree(pdev);
-	return l->sdev ? 0 : -ENODEV;
+		kfree(pdev);
+		return -ENODEV;
+	}
+	l->pdev = pdev;
+	return 0;
+}
+
+/*
+ * feature-host: all LUNs come from one physical host and keep their
+ * physical c:t:l, so that LUNs appearing later line up too.
+ */
+static int host_mode_check(struct pvscsiback_vhost *vhost,
+			   const struct pvscsiback_lun *l)
+{
+	struct scsi_device *sdev = l->sdev;
+
+	if (!vhost->feature_host)
+		return 0;
+	if (sdev->channel != l->chn || sdev->id != l->tgt ||
+	    sdev->lun != l->lun)
+		return -EINVAL;
+	if (!vhost->host_known) {
+		WRITE_ONCE(vhost->feature_host_no, sdev->host->host_no);
+		smp_store_release(&vhost->host_known, true);
+		return 0;
+	}
+	return sdev->host->host_no == vhost->feature_host_no ? 0 : -EXDEV;
+}
+
+static void lun_free_unused(struct pvscsiback_lun *l)
+{
+	if (l->sdev)
+		scsi_device_put(l->sdev);
+	kfree(l->pdev);
+	kfree(l);
 }
 
 static void lun_add(struct pvscsiback_vhost *vhost, const char *name)
 {
 	struct pvscsiback_lun *l = kzalloc(sizeof(*l), GFP_KERNEL);
+	int err;
 
 	if (!l || strscpy(l->devname, name, sizeof(l->devname)) < 0 ||
 	    lun_fill(vhost, name, l))
 		goto fail;
-	if (vdev_taken(vhost, l)) {
-		xenbus_dev_error(vhost->dev, -EEXIST, "%s: v-dev in use", name);
-		scsi_device_put(l->sdev);
+	err = vdev_taken(vhost, l) ? -EEXIST : host_mode_check(vhost, l);
+	if (err) {
+		xenbus_dev_error(vhost->dev, err, "%s: v-dev in use or not %s",
+				 name, "on the feature-host host at its c:t:l");
 		goto fail;
 	}
 	kref_init(&l->kref);
@@ -233,13 +297,72 @@ static void lun_add(struct pvscsiback_vhost *vhost, const char *name)
 	set_dev_state(vhost, name, XenbusStateInitialised);
 	return;
 fail:
-	kfree(l);
+	if (l)
+		lun_free_unused(l);
 	set_dev_state(vhost, name, XenbusStateClosed);
+}
+
+static bool sdev_gone(struct scsi_device *sdev)
+{
+	return sdev->sdev_state == SDEV_DEL || sdev->sdev_state == SDEV_CANCEL;
+}
+
+/* Replaces a table entry whose device went away by its p-dev's new one. */
+static struct pvscsiback_lun *lun_rebind(struct pvscsiback_vhost *vhost,
+					 struct pvscsiback_lun *old)
+{
+	struct pvscsiback_lun *l = kzalloc(sizeof(*l), GFP_KERNEL);
+
+	if (!l)
+		return NULL;
+	l->pdev = kstrdup(old->pdev, GFP_KERNEL);
+	l->sdev = l->pdev ? lookup_pdev(l->pdev) : NULL;
+	if (!l->sdev) {
+		lun_free_unused(l);
+		return NULL;
+	}
+	l->chn = old->chn;
+	l->tgt = old->tgt;
+	l->lun = old->lun;
+	strscpy(l->devname, old->devname, sizeof(l->devname));
+	kref_init(&l->kref);
+	kref_get(&l->kref);		/* the caller's */
+	list_replace_rcu(&old->node, &l->node);
+	old->unlinked = true;
+	pvscsiback_lun_put(old);	/* the table's */
+	dev_info(&vhost->dev->dev, "%s: p-dev %s bound again\n", l->devname,
+		 l->pdev);
+	return l;
+}
+
+/*
+ * Called with a reference on @lun before using its device.  A deleted
+ * device is looked up again by p-dev (at most once a second), so a LUN
+ * whose WWN comes back is served again.  Returns the LUN to use (the
+ * reference moves with it) or NULL when the device is gone.
+ */
+struct pvscsiback_lun *pvscsiback_lun_alive(struct pvscsiback_vhost *vhost,
+					    struct pvscsiback_lun *lun)
+{
+	struct pvscsiback_lun *l = NULL;
+
+	if (likely(!sdev_gone(lun->sdev)))
+		return lun;
+	mutex_lock(&vhost->lun_mutex);
+	if (!lun->unlinked && lun->pdev &&
+	    time_after_eq(jiffies, lun->next_rebind)) {
+		lun->next_rebind = jiffies + HZ;
+		l = lun_rebind(vhost, lun);
+	}
+	mutex_unlock(&vhost->lun_mutex);
+	pvscsiback_lun_put(lun);
+	return l;
 }
 
 static void lun_unlink(struct pvscsiback_lun *l)
 {
 	list_del_rcu(&l->node);
+	l->unlinked = true;
 	pvscsiback_lun_put(l);
 }
 

@@ -59,6 +59,7 @@ STAT_ATTR(requests);
 STAT_ATTR(bytes);
 STAT_ATTR(errors);
 STAT_ATTR(bad_requests);
+STAT_ATTR(task_mgmt);
 
 static ssize_t in_flight_show(struct device *d, struct device_attribute *a,
 			      char *buf)
@@ -72,6 +73,7 @@ static struct attribute *pvscsiback_stats_attrs[] = {
 	&dev_attr_bytes.attr,
 	&dev_attr_errors.attr,
 	&dev_attr_bad_requests.attr,
+	&dev_attr_task_mgmt.attr,
 	&dev_attr_in_flight.attr,
 	NULL
 };

@@ -176,6 +176,8 @@ static bool is_tmf(u8 act)
 static void account(struct pvscsiback_vhost *vhost,
 		    const struct pvscsiback_pending *pend)
 {
+	if (is_tmf(pend->act))
+		atomic64_inc(&vhost->stats.task_mgmt);
 	if (pend->act != VSCSIIF_ACT_SCSI_CDB)
 		return;
 	atomic64_inc(&vhost->stats.requests);
