@@ -93,6 +93,7 @@ struct pvscsiback_stats {
 	atomic64_t errors;
 	atomic64_t bad_requests;
 	atomic64_t task_mgmt;		/* ABORT/RESET answered */
+	atomic_t in_flight;		/* taken off the ring, not answered */
 };
 
 struct pvscsiback_vhost {
@@ -105,7 +106,8 @@ struct pvscsiback_vhost {
 	/* Serialises LUN table writers (xenbus callbacks, hotplug). */
 	struct mutex lun_mutex;
 	struct list_head luns;		/* readers use RCU */
-	struct pvscsiback_ring *ring;	/* NULL when not connected */
+	/* NULL unless connected; set only by the serialised xenbus callbacks */
+	struct pvscsiback_ring *ring;
 	struct pvscsiback_stats stats;
 };
 

@@ -32,20 +32,6 @@ static struct pvscsiback_vhost *to_vhost(struct device *d)
 	return dev_get_drvdata(d);
 }
 
-static unsigned int vhost_inflight(struct pvscsiback_vhost *vhost)
-{
-	struct pvscsiback_ring *ring;
-	unsigned int n = 0;
-
-	/* lun_mutex also serialises connect/disconnect against readers. */
-	mutex_lock(&vhost->lun_mutex);
-	ring = vhost->ring;
-	if (ring)
-		n = READ_ONCE(ring->inflight);
-	mutex_unlock(&vhost->lun_mutex);
-	return n;
-}
-
 #define STAT_ATTR(name)							\
 static ssize_t name##_show(struct device *d, struct device_attribute *a, \
 			   char *buf)					\
@@ -64,7 +50,8 @@ STAT_ATTR(task_mgmt);
 static ssize_t in_flight_show(struct device *d, struct device_attribute *a,
 			      char *buf)
 {
-	return sysfs_emit(buf, "%u\n", vhost_inflight(to_vhost(d)));
+	return sysfs_emit(buf, "%d\n",
+			  atomic_read(&to_vhost(d)->stats.in_flight));
 }
 static DEVICE_ATTR_RO(in_flight);
 
@@ -95,20 +82,11 @@ static int vhost_connect(struct pvscsiback_vhost *vhost)
 		xenbus_dev_fatal(dev, err, "reading %s ring", dev->otherend);
 		return err;
 	}
-	mutex_lock(&vhost->lun_mutex);
 	err = pvscsiback_ring_connect(vhost, ref, evtchn);
-	mutex_unlock(&vhost->lun_mutex);
 	if (err)
 		xenbus_dev_fatal(dev, err, "mapping ring-ref %u port %u", ref,
 				 evtchn);
 	return err;
-}
-
-static void vhost_disconnect(struct pvscsiback_vhost *vhost)
-{
-	mutex_lock(&vhost->lun_mutex);
-	pvscsiback_ring_disconnect(vhost);
-	mutex_unlock(&vhost->lun_mutex);
 }
 
 static void frontend_initialised(struct pvscsiback_vhost *vhost)
@@ -146,11 +124,11 @@ static void pvscsiback_frontend_changed(struct xenbus_device *dev,
 		frontend_connected(vhost);
 		break;
 	case XenbusStateClosing:
-		vhost_disconnect(vhost);
+		pvscsiback_ring_disconnect(vhost);
 		xenbus_switch_state(dev, XenbusStateClosing);
 		break;
 	case XenbusStateClosed:
-		vhost_disconnect(vhost);
+		pvscsiback_ring_disconnect(vhost);
 		xenbus_switch_state(dev, XenbusStateClosed);
 		if (xenbus_dev_is_online(dev))
 			break;
@@ -210,7 +188,7 @@ static void pvscsiback_remove(struct xenbus_device *dev)
 {
 	struct pvscsiback_vhost *vhost = dev_get_drvdata(&dev->dev);
 
-	vhost_disconnect(vhost);
+	pvscsiback_ring_disconnect(vhost);
 	sysfs_remove_group(&dev->dev.kobj, &pvscsiback_stats_group);
 	pvscsiback_luns_clear(vhost);
 	dev_set_drvdata(&dev->dev, NULL);

@@ -84,6 +84,7 @@ static struct pvscsiback_pending *pending_get(struct pvscsiback_ring *ring)
 	if (pend) {
 		list_del(&pend->node);
 		ring->inflight++;
+		atomic_inc(&ring->vhost->stats.in_flight);
 	} else {
 		ring->stalled = true;
 	}
@@ -221,6 +222,7 @@ static void recycle(struct pvscsiback_ring *ring, struct list_head *done,
 	spin_lock_irq(&ring->pool_lock);
 	list_splice_tail_init(done, &ring->free);
 	ring->inflight -= n;
+	atomic_sub(n, &ring->vhost->stats.in_flight);
 	idle = !ring->inflight;
 	stalled = ring->stalled;
 	ring->stalled = false;
