@@ -124,6 +124,18 @@ static bool tmf_matches(const struct pvscsiback_pending *p,
 	       p->lun->tgt == req->id && p->lun->lun == req->lun;
 }
 
+static bool lun_exists(struct pvscsiback_vhost *vhost,
+		       const struct vscsiif_request *req)
+{
+	struct pvscsiback_lun *lun;
+
+	lun = pvscsiback_lun_get(vhost, req->channel, req->id, req->lun);
+	if (!lun)
+		return false;
+	pvscsiback_lun_put(lun);
+	return true;
+}
+
 /*
  * ABORT and RESET: ask the block layer to time out the matching requests
  * and answer once they have completed, without blocking the ring.
@@ -135,6 +147,10 @@ void pvscsiback_tmf(struct pvscsiback_pending *pend,
 	struct pvscsiback_pending *p;
 	unsigned int waits = 0;
 
+	if (req->act == VSCSIIF_ACT_SCSI_RESET && !lun_exists(ring->vhost, req)) {
+		pvscsiback_finish(pend, XEN_VSCSIIF_RSLT_RESET_FAILED);
+		return;
+	}
 	pend->result = XEN_VSCSIIF_RSLT_RESET_SUCCESS;
 	spin_lock_irq(&ring->pool_lock);
 	list_for_each_entry(p, &ring->busy, busy) {
