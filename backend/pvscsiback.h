@@ -132,6 +132,7 @@ enum pvscsiback_luns_op {
 	PVSCSIBACK_LUNS_ADD_DEL,	/* hotplug: frontend Reconfiguring */
 	PVSCSIBACK_LUNS_CONNECTED,	/* frontend added the Initialised LUNs */
 };
+
 void pvscsiback_luns_update(struct pvscsiback_vhost *vhost,
 			    enum pvscsiback_luns_op op);
 void pvscsiback_luns_clear(struct pvscsiback_vhost *vhost);

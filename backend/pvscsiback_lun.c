@@ -29,6 +29,7 @@ static struct pvscsiback_lun *host_lun(struct pvscsiback_vhost *vhost,
 	u32 h[4] = { 0, chn, tgt, lun };
 	struct pvscsiback_lun *l;
 
+	/* Pairs with the release in host_mode_check(): host number first. */
 	if (!vhost->feature_host || !smp_load_acquire(&vhost->host_known))
 		return NULL;
 	h[0] = READ_ONCE(vhost->feature_host_no);
@@ -264,6 +265,7 @@ static int host_mode_check(struct pvscsiback_vhost *vhost,
 		return -EINVAL;
 	if (!vhost->host_known) {
 		WRITE_ONCE(vhost->feature_host_no, sdev->host->host_no);
+		/* Dispatch reads host_known with acquire, then the number. */
 		smp_store_release(&vhost->host_known, true);
 		return 0;
 	}

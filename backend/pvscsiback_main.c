@@ -32,20 +32,45 @@ static struct pvscsiback_vhost *to_vhost(struct device *d)
 	return dev_get_drvdata(d);
 }
 
-#define STAT_ATTR(name)							\
-static ssize_t name##_show(struct device *d, struct device_attribute *a, \
-			   char *buf)					\
-{									\
-	return sysfs_emit(buf, "%lld\n",				\
-			  atomic64_read(&to_vhost(d)->stats.name));	\
-}									\
-static DEVICE_ATTR_RO(name)
+/* A statistics file: the offset of its counter in struct pvscsiback_stats. */
+struct stat_attr {
+	struct device_attribute attr;
+	size_t off;
+};
 
-STAT_ATTR(requests);
-STAT_ATTR(bytes);
-STAT_ATTR(errors);
-STAT_ATTR(bad_requests);
-STAT_ATTR(task_mgmt);
+static ssize_t stat_show(struct device *d, struct device_attribute *a,
+			 char *buf)
+{
+	struct stat_attr *sa = container_of(a, struct stat_attr, attr);
+	atomic64_t *v = (void *)&to_vhost(d)->stats + sa->off;
+
+	return sysfs_emit(buf, "%lld\n", atomic64_read(v));
+}
+
+static struct stat_attr stat_requests = {
+	__ATTR(requests, 0444, stat_show, NULL),
+	offsetof(struct pvscsiback_stats, requests)
+};
+
+static struct stat_attr stat_bytes = {
+	__ATTR(bytes, 0444, stat_show, NULL),
+	offsetof(struct pvscsiback_stats, bytes)
+};
+
+static struct stat_attr stat_errors = {
+	__ATTR(errors, 0444, stat_show, NULL),
+	offsetof(struct pvscsiback_stats, errors)
+};
+
+static struct stat_attr stat_bad_requests = {
+	__ATTR(bad_requests, 0444, stat_show, NULL),
+	offsetof(struct pvscsiback_stats, bad_requests)
+};
+
+static struct stat_attr stat_task_mgmt = {
+	__ATTR(task_mgmt, 0444, stat_show, NULL),
+	offsetof(struct pvscsiback_stats, task_mgmt)
+};
 
 static ssize_t in_flight_show(struct device *d, struct device_attribute *a,
 			      char *buf)
@@ -56,11 +81,11 @@ static ssize_t in_flight_show(struct device *d, struct device_attribute *a,
 static DEVICE_ATTR_RO(in_flight);
 
 static struct attribute *pvscsiback_stats_attrs[] = {
-	&dev_attr_requests.attr,
-	&dev_attr_bytes.attr,
-	&dev_attr_errors.attr,
-	&dev_attr_bad_requests.attr,
-	&dev_attr_task_mgmt.attr,
+	&stat_requests.attr.attr,
+	&stat_bytes.attr.attr,
+	&stat_errors.attr.attr,
+	&stat_bad_requests.attr.attr,
+	&stat_task_mgmt.attr.attr,
 	&dev_attr_in_flight.attr,
 	NULL
 };

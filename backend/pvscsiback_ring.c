@@ -406,7 +406,8 @@ int pvscsiback_ring_connect(struct pvscsiback_vhost *vhost, grant_ref_t ref,
 	if (err)
 		goto unmap;
 	err = bind_interdomain_evtchn_to_irqhandler_lateeoi(vhost->dev, evtchn,
-			pvscsiback_irq, 0, "pvscsiback", ring);
+							    pvscsiback_irq, 0,
+							    "pvscsiback", ring);
 	if (err < 0)
 		goto unmap;
 	ring->irq = err;
