@@ -5,6 +5,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/delay.h>
 #include <linux/module.h>
 #include <scsi/scsi_device.h>
 #include <xen/xen.h>
@@ -262,11 +263,31 @@ static void pvf_backend_changed(struct xenbus_device *dev,
 	}
 }
 
+/*
+ * The otherend watch is gone by the time remove() runs: poll, bounded,
+ * for the backend to stop using the ring before its grant is ended.
+ */
+static void pvf_close_backend(struct xenbus_device *dev)
+{
+	unsigned int i;
+
+	if (dev->state != XenbusStateConnected)
+		return;
+	xenbus_switch_state(dev, XenbusStateClosing);
+	for (i = 0; i < 50; i++) {
+		if (xenbus_read_driver_state(dev->otherend) >= XenbusStateClosing)
+			break;
+		msleep(100);
+	}
+	xenbus_switch_state(dev, XenbusStateClosed);
+}
+
 static void pvf_remove(struct xenbus_device *dev)
 {
 	struct pvf_host *h = dev_get_drvdata(&dev->dev);
 
 	pvf_host_remove(h);
+	pvf_close_backend(dev);
 	/* Nothing should be in flight now; make sure no grant outlives us. */
 	pvf_ring_abandon(&h->ring);
 	pvf_ring_free(&h->ring);
