@@ -78,6 +78,7 @@ struct pvf_host {
 	struct mutex state_mutex;
 	bool host_added;		/* scsi_add_host done, not yet removed */
 	bool slots_ready;		/* slots allocated for current backend */
+	bool resuming;			/* restored, requests blocked until Connected */
 };
 
 /* pvscsifront_ring.c */
@@ -86,7 +87,7 @@ void pvf_ring_free(struct pvf_ring *ring);
 int pvf_slots_alloc(struct pvf_ring *ring, unsigned int max_segs);
 void pvf_slots_free(struct pvf_ring *ring);
 bool pvf_slot_revoke(struct pvf_ring *ring, struct pvf_slot *slot);
-void pvf_ring_abandon(struct pvf_ring *ring);
+void pvf_ring_abandon(struct pvf_ring *ring, unsigned int host_byte);
 
 /* pvscsifront_scsi.c */
 extern struct scsi_host_template pvf_sht;

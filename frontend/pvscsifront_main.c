@@ -8,6 +8,7 @@
 #include <linux/delay.h>
 #include <linux/module.h>
 #include <scsi/scsi_device.h>
+#include <scsi/scsi_status.h>
 #include <xen/xen.h>
 #include <xen/xenbus.h>
 
@@ -209,6 +210,11 @@ static void pvf_backend_connected(struct pvf_host *h)
 		}
 		h->slots_ready = true;
 	}
+	/* Before any LUN work: adding a new LUN issues commands. */
+	if (h->resuming) {
+		h->resuming = false;
+		scsi_unblock_requests(h->shost);
+	}
 	if (dev->state != XenbusStateConnected && h->host_added) {
 		pvf_luns_update(h, PVF_LUN_ADD);
 		xenbus_switch_state(dev, XenbusStateConnected);
@@ -289,10 +295,37 @@ static void pvf_remove(struct xenbus_device *dev)
 	pvf_host_remove(h);
 	pvf_close_backend(dev);
 	/* Nothing should be in flight now; make sure no grant outlives us. */
-	pvf_ring_abandon(&h->ring);
+	pvf_ring_abandon(&h->ring, DID_NO_CONNECT);
 	pvf_ring_free(&h->ring);
 	pvf_slots_free(&h->ring);
 	scsi_host_put(h->shost);
+}
+
+/*
+ * After xl restore or migration the backend is a new one and nothing that
+ * was on the old ring will be answered: requeue those commands, with the
+ * host blocked until the new ring is connected, and start over.
+ */
+static int pvf_resume(struct xenbus_device *dev)
+{
+	struct pvf_host *h = dev_get_drvdata(&dev->dev);
+	int err;
+
+	mutex_lock(&h->state_mutex);
+	if (!h->resuming) {
+		scsi_block_requests(h->shost);
+		h->resuming = true;
+	}
+	pvf_ring_abandon(&h->ring, DID_REQUEUE);
+	pvf_ring_free(&h->ring);
+	pvf_slots_free(&h->ring);
+	h->slots_ready = false;
+	err = pvf_ring_connect(h);
+	if (!err)
+		xenbus_switch_state(dev, XenbusStateInitialised);
+	mutex_unlock(&h->state_mutex);
+	dev_info(&dev->dev, "resumed: %d\n", err);
+	return err;
 }
 
 static const struct xenbus_device_id pvf_ids[] = {
@@ -304,6 +337,7 @@ static struct xenbus_driver pvf_driver = {
 	.ids = pvf_ids,
 	.probe = pvf_probe,
 	.remove = pvf_remove,
+	.resume = pvf_resume,
 	.otherend_changed = pvf_backend_changed,
 };
 

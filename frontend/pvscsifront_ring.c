@@ -252,12 +252,12 @@ int pvf_slots_alloc(struct pvf_ring *ring, unsigned int max_segs)
 }
 
 /*
- * The backend is gone or hopeless: end the grants of every in-flight
- * command (deferring those still mapped) and fail the commands.  Called
- * with no lock held; the ring is marked broken first so nothing new is
- * queued.
+ * The backend is gone, hopeless or left behind by a restore: end the
+ * grants of every in-flight command (deferring those still mapped) and
+ * complete the commands with host byte @host_byte.  Called with no lock
+ * held; the ring is marked broken first so nothing new is queued.
  */
-void pvf_ring_abandon(struct pvf_ring *ring)
+void pvf_ring_abandon(struct pvf_ring *ring, unsigned int host_byte)
 {
 	struct scsi_cmnd *done[PVF_NR_SLOTS];
 	unsigned int i, nr_done = 0;
@@ -271,7 +271,7 @@ void pvf_ring_abandon(struct pvf_ring *ring)
 		if (!slot->sc)
 			continue;
 		pvf_slot_revoke(ring, slot);
-		slot->sc->result = DID_NO_CONNECT << 16;
+		slot->sc->result = host_byte << 16;
 		done[nr_done++] = slot->sc;
 		slot->sc = NULL;
 	}

@@ -356,7 +356,7 @@ static int pvf_eh_host_reset(struct scsi_cmnd *sc)
 	struct pvf_host *h = shost_priv(sc->device->host);
 
 	shost_printk(KERN_ERR, h->shost, "host reset: disabling vhost\n");
-	pvf_ring_abandon(&h->ring);
+	pvf_ring_abandon(&h->ring, DID_NO_CONNECT);
 	return FAILED;
 }
 

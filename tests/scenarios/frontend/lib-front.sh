@@ -26,9 +26,36 @@ front_cleanup() {
 		[ -d "$_b" ] && rmdir "$_b"
 	done
 	[ -d "$_t/core/pscsi_0" ] && rmdir "$_t/core/pscsi_0"
-	rmmod scsi_debug 2>/dev/null
-	grep -q '^scsi_debug ' /proc/modules && die "cleanup: scsi_debug still loaded"
+	rmmod pvscsiback 2>/dev/null
+	_left=50
+	while grep -q '^scsi_debug ' /proc/modules; do
+		rmmod scsi_debug 2>/dev/null && break
+		_left=$((_left - 1))
+		[ $_left -le 0 ] && die "cleanup: scsi_debug still in use"
+		sleep 0.2
+	done
 	return 0
+}
+
+# front_ours_disk [PVSCSIBACK_ARGS...]: scsi_debug (64 MiB) served by our
+# pvscsiback; sets HCTL, DEV and PDEV (= HCTL, the h:c:t:l p-dev form).
+front_ours_disk() {
+	front_cleanup
+	rmmod xen-scsiback 2>/dev/null
+	insmod /rig/modules/pvscsiback.ko "$@" || die "insmod pvscsiback $*"
+	modprobe scsi_debug dev_size_mb=64 || die "modprobe scsi_debug"
+	HCTL=$(sdebug_hctl) || die "no scsi_debug disk"
+	DEV=$(hctl_blockdev "$HCTL") || die "no block device for $HCTL"
+	PDEV=$HCTL
+}
+
+# front_hot_add DOMID VHOST DEVN PDEV VDEV: hot-add with dev-N written
+# before the vhost goes to 7, as libxl does in one transaction, so the
+# backend's Reconfiguring pass cannot miss it.
+front_hot_add() {
+	vscsi_lun "$1" "$2" "$3" "$4" "$5" 1
+	xs_write "$BACKEND_ROOT/$1/$2/state" 7
+	vscsi_wait "$1" "$2" 4 60 "$3" && vscsi_wait "$1" "$2" 4 60
 }
 
 # front_stock_disk [DEV_SIZE_MB] [SDEBUG_ARGS...]: load scsi_debug and the
@@ -37,7 +64,6 @@ front_stock_disk() {
 	_mb=${1:-64}
 	shift 2>/dev/null
 	front_cleanup
-	rmmod pvscsiback 2>/dev/null
 	modprobe scsi_debug dev_size_mb="$_mb" "$@" || die "modprobe scsi_debug"
 	HCTL=$(sdebug_hctl) || die "no scsi_debug disk"
 	DEV=$(hctl_blockdev "$HCTL") || die "no block device for $HCTL"
