@@ -57,11 +57,11 @@ struct pvf_ring {
 	unsigned int max_segs;		/* negotiated segments per command */
 	/* Woken on every consumed response: TMF and reclaim waiters. */
 	wait_queue_head_t wq;
-	uint16_t tmf_seq;		/* picks the next TMF rqid */
-	uint16_t tmf_rqid;		/* the TMF awaited, if tmf_pending */
+	u16 tmf_seq;		/* picks the next TMF rqid */
+	u16 tmf_rqid;		/* the TMF awaited, if tmf_pending */
 	bool tmf_pending;
 	bool tmf_done;
-	int32_t tmf_rslt;
+	s32 tmf_rslt;
 	/* Protocol violation or unrevocable grant: no more requests. */
 	bool broken;
 };

@@ -284,7 +284,7 @@ static bool pvf_busy(struct pvf_ring *ring, struct scsi_device *sdev,
 /*
  * After the backend acknowledged an abort/reset it owes us nothing for
  * the commands concerned: give late responses a moment, then end their
- * grants ourselves.  Without that acknowledgement the commands still
+ * grants ourselves.  Without that acknowledgment the commands still
  * belong to the backend and the error handler must escalate.
  */
 static int pvf_reclaim(struct pvf_ring *ring, struct scsi_device *sdev,

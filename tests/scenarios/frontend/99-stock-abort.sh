@@ -2,6 +2,12 @@
 # SCSI EH abort through the stock backend: scsi_debug delays a command 6 s,
 # the guest's 2 s timeout fires, pvscsifront sends ACT_SCSI_ABORT (bounded
 # wait), the backend acknowledges, and the guest's disk works afterwards.
+# Keep this scenario LAST in the group: the stock xen-scsiback never
+# answers nor releases an aborted command (its aborted_task hook is empty),
+# so its vhost can no longer disconnect and Dom0's xenwatch would block on
+# the next backend teardown.  A TEST UNIT READY carries no data, so no
+# grant is left mapped; aborting a data command against the stock backend
+# leaves its grants mapped, which pvscsifront treats as fatal for the vhost.
 . /rig/scenarios/lib-front.sh
 front_stock_disk 64
 a_sha=$(front_fill "$DEV" 16 2)
