@@ -154,25 +154,39 @@ static bool pvf_lun_read(struct pvf_host *h, const char *name,
 	return ctl[0] <= U16_MAX && ctl[1] <= U16_MAX && ctl[2] <= U16_MAX;
 }
 
-enum pvf_lun_op { PVF_LUN_ADD, PVF_LUN_DEL };
+/*
+ * ADD at connect; DEL when the backend goes Reconfiguring; SYNC when it is
+ * Reconfigured, which also drops LUNs it already closed, in case a
+ * toolstack marked them after our DEL pass.
+ */
+enum pvf_lun_op { PVF_LUN_ADD, PVF_LUN_DEL, PVF_LUN_SYNC };
+
+static void pvf_lun_update(struct pvf_host *h, const char *name,
+			   enum pvf_lun_op op)
+{
+	unsigned int state, ctl[3];
+
+	if (!pvf_lun_read(h, name, &state, ctl))
+		return;
+	if (state == XenbusStateInitialised && op != PVF_LUN_DEL)
+		pvf_lun_add(h, name, ctl[0], ctl[1], ctl[2]);
+	else if (state == XenbusStateClosing && op != PVF_LUN_ADD)
+		pvf_lun_del(h, name, ctl[0], ctl[1], ctl[2]);
+	else if (state == XenbusStateClosed && op == PVF_LUN_SYNC)
+		pvf_lun_del(h, name, ctl[0], ctl[1], ctl[2]);
+}
 
 /* Follows the backend's vscsi-devs: add LUNs it readied, drop closing ones. */
 static void pvf_luns_update(struct pvf_host *h, enum pvf_lun_op op)
 {
-	unsigned int i, n, state, ctl[3];
+	unsigned int i, n;
 	char **dir;
 
 	dir = xenbus_directory(XBT_NIL, h->dev->otherend, "vscsi-devs", &n);
 	if (IS_ERR(dir))
 		return;
-	for (i = 0; i < n; i++) {
-		if (!pvf_lun_read(h, dir[i], &state, ctl))
-			continue;
-		if (op == PVF_LUN_ADD && state == XenbusStateInitialised)
-			pvf_lun_add(h, dir[i], ctl[0], ctl[1], ctl[2]);
-		else if (op == PVF_LUN_DEL && state == XenbusStateClosing)
-			pvf_lun_del(h, dir[i], ctl[0], ctl[1], ctl[2]);
-	}
+	for (i = 0; i < n; i++)
+		pvf_lun_update(h, dir[i], op);
 	kfree(dir);
 }
 
@@ -260,7 +274,7 @@ static void pvf_backend_changed(struct xenbus_device *dev,
 	case XenbusStateReconfigured:
 		mutex_lock(&h->state_mutex);
 		if (h->host_added)
-			pvf_luns_update(h, PVF_LUN_ADD);
+			pvf_luns_update(h, PVF_LUN_SYNC);
 		mutex_unlock(&h->state_mutex);
 		xenbus_switch_state(dev, XenbusStateConnected);
 		break;

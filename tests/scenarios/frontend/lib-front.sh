@@ -102,8 +102,12 @@ front_export() {
 	eval "PDEV_$1=$_p"
 }
 
-# sdebug_stat KEY: a counter from scsi_debug's /proc statistics line.
-sdebug_stat() {
-	cat /proc/scsi/scsi_debug/* 2>/dev/null | tr ',' '\n' |
-		sed -n "s/^ *$1=\([0-9]*\).*/\1/p" | head -n 1
+# front_hot_del DOMID VHOST DEVN: hot-remove with dev-N marked Closing
+# before the vhost goes to 7; waits for 6, deletes the nodes.
+front_hot_del() {
+	xs_write "$BACKEND_ROOT/$1/$2/vscsi-devs/dev-$3/state" 5
+	xs_write "$BACKEND_ROOT/$1/$2/state" 7
+	vscsi_wait "$1" "$2" 6 60 "$3" || return 1
+	vscsi_wait "$1" "$2" 4 60 || return 1
+	xenstore-rm "$BACKEND_ROOT/$1/$2/vscsi-devs/dev-$3"
 }
