@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # SG_IO from guest userspace through pvscsifront: sg_inq, sg_readcap and
-# sg_raw READ(10) of 8 blocks at LBA 32768 (16 MiB, written by Dom0).
+# sg_raw READ(10) of 8 blocks at LBA 32768 (16 MiB, written by Dom0), and
+# a device reset (sg_reset -d: the EH device reset handler, which sends
+# VSCSIIF_ACT_SCSI_RESET) after which the same read still works.
 . /rig/guest/lib.sh
 . /rig/guest/front-lib.sh
 front_load
@@ -17,3 +19,9 @@ gval raw_sha "$(sha256sum /tmp/raw | cut -d' ' -f1)"
 sg_raw "$sg" ff 00 00 00 00 00 >/tmp/badlog 2>&1 && gfail "opcode 0xff succeeded"
 grep -qi "illegal request" /tmp/badlog || gfail "no sense for opcode 0xff: $(cat /tmp/badlog)"
 gval bad_sense ok
+sg_reset -d "$sg" >/tmp/reset 2>&1 || gfail "sg_reset -d: $(cat /tmp/reset)"
+dmesg | grep -q 'reset request succeeded' || gfail "no successful device reset: $(dmesg | tail -n 5)"
+sg_raw -r 4096 -o /tmp/raw2 "$sg" 28 00 00 00 80 00 00 00 08 00 >/tmp/rawlog 2>&1 ||
+	gfail "sg_raw after reset: $(cat /tmp/rawlog)"
+cmp -s /tmp/raw /tmp/raw2 || gfail "data differs after reset"
+gval reset ok

@@ -1,7 +1,8 @@
 # rig-timeout: 240
 # SG_IO from guest userspace (sg3_utils) through pvscsifront and the stock
 # backend: INQUIRY, READ CAPACITY, a raw READ(10) checked against Dom0's
-# data, and an illegal opcode returning CHECK CONDITION with sense.
+# data, an illegal opcode returning CHECK CONDITION with sense, and a
+# device reset (VSCSIIF_ACT_SCSI_RESET) answered by the backend.
 . /rig/scenarios/lib-front.sh
 front_stock_disk 64
 front_fill "$DEV" 16 1 >/dev/null
@@ -14,4 +15,5 @@ front_guest_ok sg
 [ "$(guest_val sg inq_product)" = scsi_debug ] || die "inquiry product '$(guest_val sg inq_product)'"
 [ "$(guest_val sg cap_blocks)" = $((64 * 1024 * 1024)) ] || die "capacity '$(guest_val sg cap_blocks)'"
 [ "$(guest_val sg raw_sha)" = "$want" ] || die "sg_raw read $(guest_val sg raw_sha), dom0 has $want"
-show "frontend/sg3: sg_inq product scsi_debug, sg_readcap 64 MiB, sg_raw READ(10) sha256 match, illegal opcode -> sense"
+[ "$(guest_val sg reset)" = ok ] || die "device reset not confirmed"
+show "frontend/sg3: sg_inq product scsi_debug, sg_readcap 64 MiB, sg_raw READ(10) sha256 match, illegal opcode -> sense, sg_reset -d -> ACT_SCSI_RESET succeeded"
