@@ -5,6 +5,9 @@
 . /rig/guest/front-lib.sh
 front_load
 dev=$(front_disk 0:0:0:0) || gfail "no disk at 0:0:0:0"
+# The guest clock runs on while it is saved: keep the commands caught in
+# the save from timing out under emulation before the restore requeues them.
+echo 120 >/sys/block/${dev#/dev/}/device/timeout || gfail "set timeout"
 dd if=/dev/urandom of=/tmp/data bs=1M count=24 2>/dev/null
 gval data_sha "$(sha256sum /tmp/data | cut -d' ' -f1)"
 gval phase dd-start
