@@ -261,6 +261,8 @@ static void pvf_backend_changed(struct xenbus_device *dev,
 			break;
 		fallthrough;	/* the backend skipped Closing */
 	case XenbusStateClosing:
+		/* The backend answers nothing more: fail fast, not by timeout. */
+		pvf_ring_abandon(&h->ring, DID_NO_CONNECT);
 		pvf_host_remove(h);
 		xenbus_frontend_closed(dev);
 		break;
