@@ -1,5 +1,5 @@
 # rig-timeout: 240
-# ABORT: scsi_debug silently drops every 25th command; the guest times out
+# ABORT: scsi_debug silently drops every 6th command; the guest times out
 # and aborts it.  Without a working abort the guest would wait for Dom0's
 # own 60 s command timeout per lost command.
 . /rig/scenarios/lib-back.sh
@@ -13,7 +13,7 @@ vscsi_lun "$DOMID" 0 0 "$hctl" 0:0:0:0
 guest_unpause ab
 guest_wait ab 'RIG-VAL phase=one' 120 || die "guest did not start"
 sd=/sys/bus/pseudo/drivers/scsi_debug
-echo 25 >$sd/every_nth && echo 4 >$sd/opts || die "scsi_debug timeout injection"
+echo 6 >$sd/every_nth && echo 4 >$sd/opts || die "scsi_debug timeout injection"
 guest_done ab 200 || die "guest: $(guest_console ab | grep RIG-GUEST-FAIL)"
 echo 0 >$sd/opts
 tmf=$(back_stat "$DOMID" 0 task_mgmt)
