@@ -6,7 +6,8 @@
 #   RIG-RESULT <name> PASS|FAIL <seconds> [reason]
 #   RIG-DIAG-BEGIN <name> ... RIG-DIAG-END <name>   (failures only)
 # Every scenario also fails on an Oops/BUG/WARNING in Dom0's kernel log or
-# any guest console, so no scenario has to remember to look.
+# any guest console, or when Dom0 tasks stay blocked once its guests are
+# gone, so no scenario has to remember to look.
 . /rig/lib.sh
 
 OOPS_RE='Oops|BUG:|WARNING:|Call Trace|general protection fault|kernel BUG|UBSAN|KASAN|refcount_t:|list_del corruption|soft lockup|hung_task|blocked for more than'
@@ -16,6 +17,25 @@ destroy_all_guests() {
 	for dom in $(xl list 2>/dev/null | awk 'NR > 2 { print $1 }'); do
 		xl destroy "$dom" 2>/dev/null
 	done
+}
+
+# blocked_tasks: "name:pid" of every task in D state, from sysrq-w.
+blocked_tasks() {
+	dmesg -c >/dev/null
+	echo w >/proc/sysrq-trigger
+	dmesg | sed -n 's/.*task:\([^ ]*\) .*state:D.* pid:\([0-9]*\).*/\1:\2/p' | sort
+}
+
+# stuck_tasks DIR: tasks still blocked 3 s after a first look, with their
+# stacks in DIR/blocked: a teardown that never finishes.
+stuck_tasks() {
+	_first=$(blocked_tasks)
+	[ -z "$_first" ] && return 1
+	sleep 3
+	_again=$(blocked_tasks)
+	dmesg >"$1/blocked"
+	_stuck=$(echo "$_first" | grep -Fx "$_again")
+	[ -n "$_stuck" ] && echo "$_stuck" | tr '\n' ' '
 }
 
 diagnose() {
@@ -30,6 +50,10 @@ diagnose() {
 		echo "--- console $(basename "$log") (last 60 lines)"
 		tail -n 60 "$log"
 	done
+	if [ -f "$dir/blocked" ]; then
+		echo "--- dom0 blocked tasks (sysrq-w)"
+		tail -n 120 "$dir/blocked"
+	fi
 	echo "--- xenstore vscsi nodes"
 	cat "$dir/xenstore"
 	echo "RIG-DIAG-END $name"
@@ -55,6 +79,7 @@ run_one() {
 		[ -f "$log" ] && mv "$log" "$dir/"
 	done
 	grep -h '^RIG-SHOW ' "$dir/out"
+	stuck=$(stuck_tasks "$dir")
 	reason=
 	if [ "$rc" -eq 143 ] || [ "$rc" -eq 124 ]; then
 		reason="timed out after ${limit:-300}s"
@@ -70,6 +95,9 @@ run_one() {
 			reason="$reason${reason:+; }$(basename "$log"): $(grep -Em1 "$OOPS_RE" "$log")"
 		fi
 	done
+	if [ -n "$stuck" ]; then
+		reason="$reason${reason:+; }dom0 tasks blocked after the scenario: $stuck"
+	fi
 	if [ -z "$reason" ]; then
 		echo "RIG-RESULT $name PASS $secs"
 	else

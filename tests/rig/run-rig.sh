@@ -117,17 +117,52 @@ boot_group() {
 	make_images "$group"
 	local dom0_args="console=hvc0 earlyprintk=xen loglevel=6"
 	local start=$SECONDS
+	rm -f "$log"
 	# shellcheck disable=SC2086
-	timeout --foreground -k 10 "$limit" qemu-system-x86_64 -machine q35 -accel tcg \
+	timeout -k 10 "$limit" qemu-system-x86_64 -machine q35 -accel tcg \
 		-cpu qemu64 -m 2048 -smp 2 -no-reboot -nographic -net none \
 		-display none -monitor none -serial "file:$log" \
 		-kernel "$RIG_BUILD/img/xen.elf" \
 		-append "console=com1 com1=115200,8n1 dom0_mem=768M,max:768M loglvl=all guest_loglvl=all noreboot bootscrub=0" \
 		-initrd "$RIG_BUILD/img/vmlinux $dom0_args,$RIG_BUILD/run/$group/dom0.cpio" \
-		$QEMU_EXTRA </dev/null >"$RIG_BUILD/logs/$group.qemu" 2>&1
+		$QEMU_EXTRA </dev/null >"$RIG_BUILD/logs/$group.qemu" 2>&1 &
+	local qemu=$!
+	watch_boot "$group" "$log" "$qemu"
+	wait "$qemu"
 	local rc=$?
 	echo "rig: group $group booted in $((SECONDS - start)) s (qemu exit $rc, limit ${limit}s)"
 	return $rc
+}
+
+# watch_boot GROUP LOG PID: stops qemu early when the boot cannot produce
+# more results: Dom0 never came up, a scenario overran its own timeout by a
+# minute (Dom0 hung), or Dom0 finished but did not power off.
+watch_boot() {
+	local group=$1 log=$2 pid=$3 began=$SECONDS current= since=0 ended=0 name t why=
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 2
+		if ! grep -aq '^RIG-DOM0-READY' "$log" 2>/dev/null; then
+			[ $((SECONDS - began)) -gt 180 ] && why="Dom0 not ready after 180 s"
+		elif grep -aq '^RIG-DOM0-END' "$log"; then
+			[ "$ended" -eq 0 ] && ended=$SECONDS
+			[ $((SECONDS - ended)) -gt 30 ] && why="Dom0 did not power off"
+		else
+			name=$(grep -a '^RIG-START ' "$log" | tail -n 1 | tr -d '\r' | cut -d' ' -f2)
+			if [ "$name" != "$current" ]; then
+				current=$name
+				since=$SECONDS
+			fi
+			t=$(sed -n 's/^# rig-timeout: *\([0-9]*\).*/\1/p' \
+				"$ROOT/tests/scenarios/$group/$current.sh" 2>/dev/null)
+			[ -n "$current" ] && [ $((SECONDS - since)) -gt $((${t:-300} + 60)) ] &&
+				why="Dom0 stuck in $current"
+		fi
+		if [ -n "$why" ]; then
+			echo "RIG-WATCHDOG $why" >>"$log"
+			kill "$pid" 2>/dev/null
+			return
+		fi
+	done
 }
 
 passed=0
@@ -154,6 +189,11 @@ report_group() {
 			tail -n 60 "$log.txt" | sed 's/^/  | /'
 		fi
 	done
+	if grep -q '^RIG-WATCHDOG Dom0 did not power off' "$log.txt"; then
+		failed=$((failed + 1))
+		echo "FAIL $group: Dom0 did not power off after the last scenario; serial log tail:"
+		tail -n 80 "$log.txt" | sed 's/^/  | /'
+	fi
 	if grep -q 'Panic on CPU\|FATAL PAGE FAULT\|Kernel panic' "$log.txt"; then
 		failed=$((failed + 1))
 		echo "FAIL $group: hypervisor or dom0 panic"
