@@ -9,7 +9,7 @@
 #   tests/rig/run-rig.sh [GROUP...]     default: every group but demo/bench
 #
 # Serial logs stay in build/rig/logs/<group>.log.  One qemu at a time on the
-# machine: the whole run holds a lock.
+# machine: each group's build and boot hold a lock.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,11 +28,19 @@ if [ $# -eq 0 ]; then
 	set -- $(cd "$ROOT/tests/scenarios" && ls -d */ | tr -d / | grep -vx 'demo\|bench')
 fi
 
-exec 9>"$LOCK"
-if ! flock -n 9; then
-	echo "rig: waiting for another rig run to finish ($LOCK)"
-	flock 9
-fi
+# One qemu at a time on the machine, and one build at a time in a tree:
+# each group takes the lock for its build and boot, so runs interleave.
+lock_rig() {
+	exec 9>"$LOCK"
+	if ! flock -n 9; then
+		echo "rig: waiting for another rig run to finish ($LOCK)"
+		flock 9
+	fi
+}
+
+unlock_rig() {
+	exec 9>&-
+}
 
 build() {
 	make -s -C "$ROOT" modules KDIR="$KDIR" >"$RIG_BUILD/build.log" 2>&1 &&
@@ -41,12 +49,6 @@ build() {
 }
 
 mkdir -p "$RIG_BUILD/logs"
-if ! build; then
-	tail -n 40 "$RIG_BUILD/build.log"
-	echo "rig: build failed"
-	echo "0 passed, 1 failed"
-	exit 1
-fi
 
 # overlay_cpio DIR OUT: a newc archive of DIR appended to a base image.
 overlay_cpio() {
@@ -207,7 +209,16 @@ for group in "$@"; do
 		failed=$((failed + 1))
 		continue
 	fi
+	lock_rig
+	if ! build; then
+		unlock_rig
+		tail -n 40 "$RIG_BUILD/build.log"
+		echo "FAIL $group: build failed"
+		failed=$((failed + 1))
+		continue
+	fi
 	boot_group "$group"
+	unlock_rig
 	report_group "$group"
 done
 echo "$passed passed, $failed failed"
