@@ -47,7 +47,7 @@ const char *state_name(int state)
 
 static void usage(FILE *f)
 {
-	fputs("usage: pvscsi create [--force] [--timeout S] <guest.cfg> [xl create options]\n"
+	fputs("usage: pvscsi create [--force] [--timeout S] <guest.cfg> [xl create options] [key=value...]\n"
 	      "       pvscsi attach <domain> <pdev> <vdev> [--feature-host] [--force] [--timeout S]\n"
 	      "       pvscsi detach <domain> <vdev> [--force] [--timeout S]\n"
 	      "       pvscsi list [<domain>] [--machine|-m]\n"
@@ -479,13 +479,21 @@ static int create_guest(struct ctx *c, const char *cfgpath, const char *name,
 	unsigned int domid;
 	int rc;
 
+	int n = 0;
+
 	if (!argv)
 		return -1;
-	argv[0] = (char *)xl_path();
-	argv[1] = "create";
-	argv[2] = "-p";
-	argv[3] = (char *)cfgpath;
-	memcpy(argv + 4, xlargs, (size_t)nxl * sizeof(*argv));
+	argv[n++] = (char *)xl_path();
+	argv[n++] = "create";
+	argv[n++] = "-p";
+	/* xl takes its options before the config file, overrides after it. */
+	for (int i = 0; i < nxl; i++)
+		if (xlargs[i][0] == '-')
+			argv[n++] = xlargs[i];
+	argv[n++] = (char *)cfgpath;
+	for (int i = 0; i < nxl; i++)
+		if (xlargs[i][0] != '-')
+			argv[n++] = xlargs[i];
 	rc = run_xl(argv);
 	free(argv);
 	if (rc) {
@@ -518,6 +526,12 @@ static int cmd_create(struct ctx *c, const struct opts *o, int argc, char **argv
 	size_t len;
 	int rc = 1;
 
+	for (int i = 0; i < nxl; i++)
+		if (xlargs[i][0] != '-' && !strchr(xlargs[i], '=')) {
+			errmsg("unexpected argument '%s' after %s (xl options start with '-', overrides are key=value)",
+			       xlargs[i], cfgpath);
+			return 2;
+		}
 	text = read_config(cfgpath, xlargs, nxl, &len);
 	if (!text)
 		return 1;

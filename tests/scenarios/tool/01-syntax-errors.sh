@@ -49,6 +49,8 @@ tool_fails "vscsi entry '$d1,0:0:0:x': vdev '0:0:0:x' is not h:c:t:l" \
 	pvscsi attach nosuch "$d1" 0:0:0:x
 tool_fails "vdev '0:0:0' is not h:c:t:l" pvscsi detach nosuch 0:0:0
 tool_fails "unknown option '--bogus'" pvscsi list --bogus
+tool_cfg ok1 tool-watch "" "vscsi = [ '$d1,0:0:0:0' ]"
+tool_fails "unexpected argument 'junk' after /tmp/ok1.cfg" pvscsi create /tmp/ok1.cfg -q junk
 
 # xl's own failure: nothing of ours may be left either.
 before=$(tool_snap)
@@ -59,4 +61,4 @@ grep -q "pvscsi: xl create /tmp/x1.cfg failed" /tmp/x1.out || die "no error: $(c
 [ "$(tool_snap)" = "$before" ] || die "xenstore changed: $(tool_snap)"
 
 [ "$(xl list | wc -l)" -eq "$doms" ] || die "a domain was left: $(xl list)"
-show "syntax-errors: 15 bad configs, 7 bad commands and an xl failure refused; nothing created"
+show "syntax-errors: 15 bad configs, 8 bad commands and an xl failure refused; nothing created"

@@ -41,12 +41,13 @@ failing
 unset WRAP_FAIL_UNPAUSE
 show "create failures: conflicting node after xl create, failed unpause -> domain destroyed, xenstore as before"
 
-pvscsi create /tmp/cf.cfg -p || die "create -p"
-xl list cf | awk 'NR == 2 { exit !($5 ~ /p/) }' || die "cf not paused: $(xl list cf)"
+pvscsi create /tmp/cf.cfg -p memory=160 || die "create -p memory=160"
+xl list cf | awk 'NR == 2 { exit !($5 ~ /p/ && $3 == 160) }' ||
+	die "cf not paused with 160 MiB: $(xl list cf)"
 [ "$(tool_node "$(xl domid cf)" 0 vscsi-devs/dev-0/p-dev)" = "$h1" ] || die "no LUN on the paused guest"
 xl destroy cf
 pvscsi cleanup >/dev/null
-show "create -p: guest left paused with its vscsi nodes written"
+show "create -p memory=160: xl option and override passed on, guest left paused with its vscsi nodes"
 
 guest_create par tool-watch
 id=$DOMID
