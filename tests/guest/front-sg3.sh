@@ -21,7 +21,12 @@ grep -qi "illegal request" /tmp/badlog || gfail "no sense for opcode 0xff: $(cat
 gval bad_sense ok
 sg_reset -d "$sg" >/tmp/reset 2>&1 || gfail "sg_reset -d: $(cat /tmp/reset)"
 dmesg | grep -q 'reset request succeeded' || gfail "no successful device reset: $(dmesg | tail -n 5)"
-sg_raw -r 4096 -o /tmp/raw2 "$sg" 28 00 00 00 80 00 00 00 08 00 >/tmp/rawlog 2>&1 ||
-	gfail "sg_raw after reset: $(cat /tmp/rawlog)"
+# The first command after a reset may report the reset as a unit attention.
+if ! sg_raw -r 4096 -o /tmp/raw2 "$sg" 28 00 00 00 80 00 00 00 08 00 >/tmp/rawlog 2>&1; then
+	grep -qi "reset" /tmp/rawlog || gfail "sg_raw after reset: $(cat /tmp/rawlog)"
+	gval reset_ua "$(sed -n 's/^ *Additional sense: *//p' /tmp/rawlog | tr ' ' _)"
+	sg_raw -r 4096 -o /tmp/raw2 "$sg" 28 00 00 00 80 00 00 00 08 00 >/tmp/rawlog 2>&1 ||
+		gfail "sg_raw after reset and unit attention: $(cat /tmp/rawlog)"
+fi
 cmp -s /tmp/raw /tmp/raw2 || gfail "data differs after reset"
 gval reset ok

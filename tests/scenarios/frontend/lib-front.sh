@@ -26,6 +26,8 @@ front_cleanup() {
 		[ -d "$_b" ] && rmdir "$_b"
 	done
 	[ -d "$_t/core/pscsi_0" ] && rmdir "$_t/core/pscsi_0"
+	# The fabric directory holds xen-scsiback: drop it so it can unload.
+	[ -d "$_t/xen-pvscsi" ] && rmdir "$_t/xen-pvscsi"
 	rmmod pvscsiback 2>/dev/null
 	_left=50
 	while grep -q '^scsi_debug ' /proc/modules; do
@@ -41,7 +43,9 @@ front_cleanup() {
 # pvscsiback; sets HCTL, DEV and PDEV (= HCTL, the h:c:t:l p-dev form).
 front_ours_disk() {
 	front_cleanup
-	rmmod xen-scsiback 2>/dev/null
+	if grep -q '^xen_scsiback ' /proc/modules; then
+		rmmod xen-scsiback || die "rmmod xen-scsiback"
+	fi
 	insmod /rig/modules/pvscsiback.ko "$@" || die "insmod pvscsiback $*"
 	modprobe scsi_debug dev_size_mb=64 || die "modprobe scsi_debug"
 	HCTL=$(sdebug_hctl) || die "no scsi_debug disk"
