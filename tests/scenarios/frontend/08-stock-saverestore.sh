@@ -4,6 +4,8 @@
 # vscsi, so Dom0 rewires the vhost for the restored domain; pvscsifront
 # reconnects, requeues what the old ring left, and the data reads back.
 . /rig/scenarios/lib-front.sh
+helper=/usr/lib/xen-4.17/bin/libxl-save-helper
+[ -x "$helper" ] || die "the rig's Dom0 image lacks $helper: xl save cannot work"
 front_stock_disk 64 delay=2
 guest_create sr front-saverestore
 vscsi_vhost "$DOMID" 0
