@@ -15,6 +15,9 @@ while [ -e /sys/class/scsi_device/0:0:0:0 ]; do
 	sleep 0.2
 done
 gval unbound 1
+# The stock frontend does not wait for the backend to close before a new
+# probe; give the backend time to see Closed, as a real reload would.
+sleep 3
 echo vscsi-0 >$drv/bind || gfail "bind"
 wait_path /dev/sda 60 || gfail "no /dev/sda after reconnect"
 gval sha2 "$(sha_of /dev/sda 0 1)"
