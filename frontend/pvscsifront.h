@@ -87,7 +87,7 @@ void pvf_ring_free(struct pvf_ring *ring);
 int pvf_slots_alloc(struct pvf_ring *ring, unsigned int max_segs);
 void pvf_slots_free(struct pvf_ring *ring);
 bool pvf_slot_revoke(struct pvf_ring *ring, struct pvf_slot *slot);
-void pvf_ring_abandon(struct pvf_ring *ring, unsigned int host_byte);
+unsigned int pvf_ring_abandon(struct pvf_ring *ring, unsigned int host_byte);
 
 /* pvscsifront_scsi.c */
 extern struct scsi_host_template pvf_sht;

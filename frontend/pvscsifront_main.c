@@ -325,6 +325,7 @@ static void pvf_remove(struct xenbus_device *dev)
 static int pvf_resume(struct xenbus_device *dev)
 {
 	struct pvf_host *h = dev_get_drvdata(&dev->dev);
+	unsigned int requeued;
 	int err;
 
 	mutex_lock(&h->state_mutex);
@@ -332,7 +333,7 @@ static int pvf_resume(struct xenbus_device *dev)
 		scsi_block_requests(h->shost);
 		h->resuming = true;
 	}
-	pvf_ring_abandon(&h->ring, DID_REQUEUE);
+	requeued = pvf_ring_abandon(&h->ring, DID_REQUEUE);
 	pvf_ring_free(&h->ring);
 	pvf_slots_free(&h->ring);
 	h->slots_ready = false;
@@ -340,7 +341,7 @@ static int pvf_resume(struct xenbus_device *dev)
 	if (!err)
 		xenbus_switch_state(dev, XenbusStateInitialised);
 	mutex_unlock(&h->state_mutex);
-	dev_info(&dev->dev, "resumed: %d\n", err);
+	dev_info(&dev->dev, "resumed: %d, %u commands requeued\n", err, requeued);
 	return err;
 }
 

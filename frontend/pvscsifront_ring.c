@@ -256,8 +256,9 @@ int pvf_slots_alloc(struct pvf_ring *ring, unsigned int max_segs)
  * grants of every in-flight command (deferring those still mapped) and
  * complete the commands with host byte @host_byte.  Called with no lock
  * held; the ring is marked broken first so nothing new is queued.
+ * Returns how many commands it completed.
  */
-void pvf_ring_abandon(struct pvf_ring *ring, unsigned int host_byte)
+unsigned int pvf_ring_abandon(struct pvf_ring *ring, unsigned int host_byte)
 {
 	struct scsi_cmnd *done[PVF_NR_SLOTS];
 	unsigned int i, nr_done = 0;
@@ -280,6 +281,7 @@ void pvf_ring_abandon(struct pvf_ring *ring, unsigned int host_byte)
 	for (i = 0; i < nr_done; i++)
 		pvf_complete(done[i]);
 	wake_up_all(&ring->wq);
+	return nr_done;
 }
 
 int pvf_ring_init(struct pvf_ring *ring, struct pvf_host *h)

@@ -74,6 +74,15 @@ front_stock_disk() {
 	PDEV=$(lio_export "$HCTL") || die "lio export: $PDEV"
 }
 
+# front_stock_dev [SDEBUG_ARGS...]: like front_stock_disk for a scsi_debug
+# device of any type (no block device needed); sets HCTL and PDEV.
+front_stock_dev() {
+	front_cleanup
+	modprobe scsi_debug "$@" || die "modprobe scsi_debug $*"
+	HCTL=$(sdebug_hctl) || die "no scsi_debug device"
+	PDEV=$(lio_export "$HCTL") || die "lio export: $PDEV"
+}
+
 # front_sha DEV OFF_MIB LEN_MIB: sha256 of a region of a Dom0 disk.
 front_sha() {
 	dd if="$1" bs=1M skip="$2" count="$3" iflag=direct 2>/dev/null |
