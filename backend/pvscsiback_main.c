@@ -155,8 +155,16 @@ static void pvscsiback_frontend_changed(struct xenbus_device *dev,
 	case XenbusStateClosed:
 		pvscsiback_ring_disconnect(vhost);
 		xenbus_switch_state(dev, XenbusStateClosed);
-		if (xenbus_dev_is_online(dev))
+		/*
+		 * Still wanted: wait for a new frontend instance.  The stock
+		 * xen-scsifront goes straight to Initialised on probe and
+		 * treats a Closed backend as a disconnect, so it would never
+		 * reconnect to a backend left in Closed.
+		 */
+		if (xenbus_dev_is_online(dev)) {
+			xenbus_switch_state(dev, XenbusStateInitWait);
 			break;
+		}
 		fallthrough;
 	case XenbusStateUnknown:
 		device_unregister(&dev->dev);
