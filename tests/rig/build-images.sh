@@ -83,7 +83,7 @@ make_cpio() {
 DOM0=$IMG/dom0-root
 base_root "$DOM0"
 copy_bin "$DOM0" "$XENBIN/xl" "$XENBIN/xenstored" "$XENBIN/xenconsoled" \
-	"$XENBIN/xen-init-dom0" /usr/bin/xenstore
+	"$XENBIN/xen-init-dom0" "$XENBIN/libxl-save-helper" /usr/bin/xenstore
 for tool in read write ls rm chmod list exists watch; do
 	ln -sf /usr/bin/xenstore "$DOM0/usr/bin/xenstore-$tool"
 done

@@ -109,17 +109,18 @@ vscsi_wait() {
 	return 1
 }
 
-# vscsi_hot_add DOMID VHOST DEVN PDEV VDEV: the Reconfiguring dance.
+# vscsi_hot_add DOMID VHOST DEVN PDEV VDEV: the Reconfiguring dance.  The
+# LUN's nodes go first: a peer that reacts to state 7 at once must find them.
 vscsi_hot_add() {
-	xs_write "$BACKEND_ROOT/$1/$2/state" 7
 	vscsi_lun "$1" "$2" "$3" "$4" "$5" 1
+	xs_write "$BACKEND_ROOT/$1/$2/state" 7
 	vscsi_wait "$1" "$2" 4 60 "$3" && vscsi_wait "$1" "$2" 4 60
 }
 
 # vscsi_hot_del DOMID VHOST DEVN: remove a LUN, wait for 6, delete its nodes.
 vscsi_hot_del() {
-	xs_write "$BACKEND_ROOT/$1/$2/state" 7
 	xs_write "$BACKEND_ROOT/$1/$2/vscsi-devs/dev-$3/state" 5
+	xs_write "$BACKEND_ROOT/$1/$2/state" 7
 	vscsi_wait "$1" "$2" 6 60 "$3" || return 1
 	vscsi_wait "$1" "$2" 4 60 || return 1
 	xenstore-rm "$BACKEND_ROOT/$1/$2/vscsi-devs/dev-$3"
