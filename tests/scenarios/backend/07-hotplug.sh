@@ -10,11 +10,11 @@ vscsi_vhost "$DOMID" 0
 vscsi_lun "$DOMID" 0 0 "$p1" 0:0:0:0
 guest_unpause hp
 guest_wait hp 'RIG-VAL phase=one' 120 || die "guest did not start"
-back_hot_add "$DOMID" 0 1 "$p2" 0:0:2:5 || die "hot add"
+vscsi_hot_add "$DOMID" 0 1 "$p2" 0:0:2:5 || die "hot add"
 guest_wait hp 'RIG-VAL phase=two' 120 || die "guest did not see the new LUN"
 [ "$(guest_val hp added)" = "$(cat "/sys/class/scsi_device/$p2/device/wwid")" ] ||
 	die "hot-added LUN is not $p2"
-back_hot_del "$DOMID" 0 1 || die "hot remove"
+vscsi_hot_del "$DOMID" 0 1 || die "hot remove"
 guest_done hp 120 || die "guest: $(guest_console hp | grep RIG-GUEST-FAIL)"
 [ "$(guest_val hp removed)" = 1 ] || die "removal not seen"
 show "hotplug: $p2 added at 0:2:5 and removed on a running guest"

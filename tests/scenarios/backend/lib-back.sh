@@ -53,21 +53,3 @@ sdebug_sha() {
 	dd if="$(hctl_blockdev "$1")" bs=1M skip="$2" count="$3" iflag=direct \
 		2>/dev/null | sha256sum | cut -d' ' -f1
 }
-
-# back_hot_add DOMID VHOST DEVN PDEV VDEV: like vscsi_hot_add, but the new
-# dev-N exists before the vhost goes to 7, as libxl's single transaction
-# guarantees; otherwise the frontend's Reconfiguring pass can miss it.
-back_hot_add() {
-	vscsi_lun "$1" "$2" "$3" "$4" "$5" 1
-	xs_write "$BACKEND_ROOT/$1/$2/state" 7
-	vscsi_wait "$1" "$2" 4 60 "$3" && vscsi_wait "$1" "$2" 4 60
-}
-
-# back_hot_del DOMID VHOST DEVN: dev-N goes to 5 before the vhost goes to 7.
-back_hot_del() {
-	xs_write "$BACKEND_ROOT/$1/$2/vscsi-devs/dev-$3/state" 5
-	xs_write "$BACKEND_ROOT/$1/$2/state" 7
-	vscsi_wait "$1" "$2" 6 60 "$3" || return 1
-	vscsi_wait "$1" "$2" 4 60 || return 1
-	xenstore-rm "$BACKEND_ROOT/$1/$2/vscsi-devs/dev-$3"
-}

@@ -12,12 +12,12 @@ vscsi_vhost "$DOMID" 0
 vscsi_lun "$DOMID" 0 0 "$PDEV" 0:0:0:0
 guest_unpause hp
 guest_wait hp 'RIG-VAL phase=busy' 120 || die "guest not busy"
-front_hot_add "$DOMID" 0 1 "$PDEV_2" 0:0:1:0 || die "hot-add did not complete"
+vscsi_hot_add "$DOMID" 0 1 "$PDEV_2" 0:0:1:0 || die "hot-add did not complete"
 guest_wait hp 'RIG-VAL phase=added' 60 || die "guest did not see the new LUN"
 [ "$(guest_val hp added_sha)" = "$b_sha" ] || die "hot-added LUN read $(guest_val hp added_sha), want $b_sha"
 fdev=$(xenstore-read "/local/domain/$DOMID/device/vscsi/0/vscsi-devs/dev-1/state")
 [ "$fdev" = 4 ] || die "frontend dev-1 state $fdev after add, want 4"
-front_hot_del "$DOMID" 0 1 || die "hot-remove did not complete"
+vscsi_hot_del "$DOMID" 0 1 || die "hot-remove did not complete"
 guest_wait hp 'RIG-VAL phase=removed' 60 || die "guest did not drop the LUN"
 front_guest_ok hp 60
 [ "$(guest_val hp busy_sha)" = "$a_sha" ] || die "busy LUN read $(guest_val hp busy_sha), want $a_sha"

@@ -53,15 +53,6 @@ front_ours_disk() {
 	PDEV=$HCTL
 }
 
-# front_hot_add DOMID VHOST DEVN PDEV VDEV: hot-add with dev-N written
-# before the vhost goes to 7, as libxl does in one transaction, so the
-# backend's Reconfiguring pass cannot miss it.
-front_hot_add() {
-	vscsi_lun "$1" "$2" "$3" "$4" "$5" 1
-	xs_write "$BACKEND_ROOT/$1/$2/state" 7
-	vscsi_wait "$1" "$2" 4 60 "$3" && vscsi_wait "$1" "$2" 4 60
-}
-
 # front_stock_disk [DEV_SIZE_MB] [SDEBUG_ARGS...]: load scsi_debug and the
 # stock LIO backend; sets HCTL, DEV (Dom0's /dev/sdX) and PDEV (LIO p-dev).
 front_stock_disk() {
@@ -113,14 +104,4 @@ front_export() {
 	eval "DEV_$1=$_d"
 	_p=$(lio_export "$_h") || die "lio export $_h: $_p"
 	eval "PDEV_$1=$_p"
-}
-
-# front_hot_del DOMID VHOST DEVN: hot-remove with dev-N marked Closing
-# before the vhost goes to 7; waits for 6, deletes the nodes.
-front_hot_del() {
-	xs_write "$BACKEND_ROOT/$1/$2/vscsi-devs/dev-$3/state" 5
-	xs_write "$BACKEND_ROOT/$1/$2/state" 7
-	vscsi_wait "$1" "$2" 6 60 "$3" || return 1
-	vscsi_wait "$1" "$2" 4 60 || return 1
-	xenstore-rm "$BACKEND_ROOT/$1/$2/vscsi-devs/dev-$3"
 }
