@@ -3,7 +3,7 @@
 # disk in one boot, side by side.  Absolute numbers under emulation mean
 # nothing; the ratios to the stock pair are the result.  Never pass/fail on
 # speed: the scenario fails only if a pairing does not work.
-modprobe scsi_debug dev_size_mb=96 || die "modprobe scsi_debug"
+modprobe scsi_debug dev_size_mb=160 || die "modprobe scsi_debug"
 hctl=$(sdebug_hctl) || die "no scsi_debug disk"
 
 # run_pair NAME BACKEND_PDEV FRONT_MODULE
@@ -33,7 +33,7 @@ pdev=$(lio_export "$hctl") || die "lio export: $pdev"
 run_pair stock_stock "$pdev" xen-scsifront
 run_pair stock_ours "$pdev" pvscsifront
 
-show "bench: MiB/s (seq 1 MiB O_DIRECT write/read, 32 MiB) and 4 KiB O_DIRECT reads/s at queue depth 1; ratio = pair / stock pair"
+show "bench: MiB/s (seq 1 MiB O_DIRECT write/read, 128 MiB) and 4 KiB O_DIRECT reads/s at queue depth 1; ratio = pair / stock pair"
 show "$(printf '%-28s %10s %10s %10s' 'backend / frontend' 'seq write' 'seq read' '4k read')"
 for pair in stock_stock stock_ours ours_stock ours_ours; do
 	eval "w=\$seqw_$pair r=\$seqr_$pair k=\$rand4k_$pair"
