@@ -29,3 +29,26 @@ front_sg() {
 	done
 	return 1
 }
+
+# front_limits DEV: report the disk's queue limits.
+front_limits() {
+	_q=/sys/block/${1#/dev/}/queue
+	gval max_sectors_kb "$(cat "$_q/max_sectors_kb")"
+	gval max_hw_sectors_kb "$(cat "$_q/max_hw_sectors_kb")"
+	gval max_segments "$(cat "$_q/max_segments")"
+}
+
+# front_big_reads DEV: raise max_sectors_kb to what the host allows, then
+# O_DIRECT reads of 512 KiB at 8 MiB and 1 MiB at 12 MiB while Dom0 logs
+# the CDBs scsi_debug receives (it starts on "phase=reading").
+front_big_reads() {
+	_q=/sys/block/${1#/dev/}/queue
+	cat "$_q/max_hw_sectors_kb" >"$_q/max_sectors_kb"
+	gval max_sectors_kb_now "$(cat "$_q/max_sectors_kb")"
+	gval phase reading
+	sleep 4
+	dd if="$1" of=/dev/null bs=512K count=1 skip=16 iflag=direct 2>/dev/null || gfail "512K read"
+	dd if="$1" of=/dev/null bs=1M count=1 skip=12 iflag=direct 2>/dev/null || gfail "1M read"
+	sleep 1
+	gval phase done
+}

@@ -19,3 +19,12 @@ wait_path() {
 sha_of() {
 	dd if="$1" bs=1M skip="$2" count="$3" iflag=direct 2>/dev/null | sha256sum | cut -d' ' -f1
 }
+
+# roundtrip_io DEV: read 4 MiB at 16 MiB (Dom0 wrote it), write 4 MiB of
+# random data at 0; reports both sha256 sums for Dom0 to compare.
+roundtrip_io() {
+	gval read_sha "$(sha_of "$1" 16 4)"
+	dd if=/dev/urandom of=/tmp/up bs=1M count=4 2>/dev/null
+	dd if=/tmp/up of="$1" bs=1M oflag=direct conv=fsync 2>/dev/null || gfail "write"
+	gval write_sha "$(sha256sum /tmp/up | cut -d' ' -f1)"
+}

@@ -8,7 +8,7 @@ dd if=/dev/urandom of=/tmp/down bs=1M count=4 2>/dev/null
 dd if=/tmp/down of="$dev" bs=1M seek=16 oflag=direct conv=fsync 2>/dev/null || die "dom0 write"
 down_sha=$(sha256sum /tmp/down | cut -d' ' -f1)
 pdev=$(lio_export "$hctl") || die "lio export: $pdev"
-guest_create rt stock-roundtrip
+guest_create rt roundtrip xen-scsifront
 vscsi_vhost "$DOMID" 0
 vscsi_lun "$DOMID" 0 0 "$pdev" 0:0:0:0
 guest_unpause rt
