@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 #include <strings.h>
 
@@ -238,15 +239,21 @@ struct lun_ref {
 	unsigned int domid, devid, devn;
 };
 
+/* The vhost's backend directory and the LUN's dev-N directory in it. */
+static bool lun_paths(char *be, char *dev, const struct lun_ref *r)
+{
+	be_path(be, r->domid, r->devid);
+	return snprintf(dev, XS_PATH_LEN, "%s/vscsi-devs/dev-%u", be,
+			r->devn) < XS_PATH_LEN;
+}
+
 /* Begin removing a LUN: Reconfiguring + dev Closing, if still connected. */
 static int lun_close_txn(struct ctx *c, xs_transaction_t t, void *arg)
 {
 	const struct lun_ref *r = arg;
 	char be[XS_PATH_LEN], dev[XS_PATH_LEN];
 
-	be_path(be, r->domid, r->devid);
-	if (snprintf(dev, sizeof(dev), "%s/vscsi-devs/dev-%u", be,
-		     r->devn) >= (int)sizeof(dev))
+	if (!lun_paths(be, dev, r))
 		return -1;
 	if (xread_int(c, t, -1, "%s/state", be) != XS_CONNECTED) {
 		errmsg("vhost %u of domain %u is busy (state %s); try again",
@@ -264,9 +271,7 @@ static int lun_reopen_txn(struct ctx *c, xs_transaction_t t, void *arg)
 	const struct lun_ref *r = arg;
 	char be[XS_PATH_LEN], dev[XS_PATH_LEN];
 
-	be_path(be, r->domid, r->devid);
-	if (snprintf(dev, sizeof(dev), "%s/vscsi-devs/dev-%u", be,
-		     r->devn) >= (int)sizeof(dev))
+	if (!lun_paths(be, dev, r))
 		return -1;
 	if (xread_int(c, t, -1, "%s/state", dev) == XS_CLOSING &&
 	    !xwrite_at(c, t, dev, "state", "4"))
