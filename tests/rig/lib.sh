@@ -137,6 +137,18 @@ sdebug_hctl() {
 	return 1
 }
 
+# sdebug_unload: rmmod scsi_debug, retrying while a closing user still
+# holds it (up to 10 s).
+sdebug_unload() {
+	_left=50
+	while grep -q '^scsi_debug ' /proc/modules; do
+		rmmod scsi_debug 2>/dev/null && return 0
+		_left=$((_left - 1))
+		[ $_left -le 0 ] && die "scsi_debug still in use"
+		sleep 0.2
+	done
+}
+
 # hctl_blockdev H:C:T:L: /dev/sdX of a SCSI disk.
 hctl_blockdev() {
 	for _b in /sys/bus/scsi/devices/$1/block/*; do

@@ -11,13 +11,7 @@ back_load() {
 
 # back_sdebug ARGS...: a fresh scsi_debug with these parameters.
 back_sdebug() {
-	_left=50
-	while grep -q '^scsi_debug ' /proc/modules; do
-		rmmod scsi_debug 2>/dev/null && break
-		_left=$((_left - 1))
-		[ $_left -le 0 ] && die "scsi_debug still in use"
-		sleep 0.2
-	done
+	sdebug_unload
 	modprobe scsi_debug "$@" || die "modprobe scsi_debug $*"
 	sleep 1
 }

@@ -29,13 +29,7 @@ front_cleanup() {
 	# The fabric directory holds xen-scsiback: drop it so it can unload.
 	[ -d "$_t/xen-pvscsi" ] && rmdir "$_t/xen-pvscsi"
 	rmmod pvscsiback 2>/dev/null
-	_left=50
-	while grep -q '^scsi_debug ' /proc/modules; do
-		rmmod scsi_debug 2>/dev/null && break
-		_left=$((_left - 1))
-		[ $_left -le 0 ] && die "cleanup: scsi_debug still in use"
-		sleep 0.2
-	done
+	sdebug_unload
 	return 0
 }
 
