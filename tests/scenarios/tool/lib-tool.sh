@@ -66,9 +66,18 @@ tool_wait_luns() {
 	done
 }
 
-# The wwid the guest reported for c:t:l in its latest report.
+# The wwid the guest reported for c:t:l in its latest report.  The guest
+# prints the LUN set first and each LUN's wwid after it, so wait (up to
+# 10 s) for that LUN's line to follow the latest set.
 tool_guest_wwid() {
-	guest_console "$1" | tr -d '\r' | sed -n "s/^RIG-LUN $2 //p" | tail -n 1
+	_left=50
+	while :; do
+		_w=$(guest_console "$1" | tr -d '\r' |
+			awk '/^RIG-LUNS / { w = "" } $1 == "RIG-LUN" && $2 == c { w = $0; sub(/^RIG-LUN [^ ]* /, "", w) } END { print w }' c="$2")
+		[ -n "$_w" ] || [ $_left -le 0 ] && { echo "$_w"; return 0; }
+		_left=$((_left - 1))
+		sleep 0.2
+	done
 }
 
 # Every vscsi node in xenstore, full paths and permissions, one per line.
